@@ -1,0 +1,77 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { createHash, timingSafeEqual } from 'node:crypto';
+import { verifyPassword } from './password-hash';
+import { PrincipalRepository } from './principal.repository';
+import type { Principal } from './roles';
+
+export const ADMIN_TOKEN = Symbol('ADMIN_TOKEN');
+
+/** Successful logins are remembered briefly: scrypt per request would cap TAXII throughput. */
+const CACHE_TTL_MS = 60_000;
+const CACHE_MAX = 10_000;
+
+const BOOTSTRAP_ADMIN: Principal = {
+  id: '00000000-0000-0000-0000-000000000000',
+  username: 'bootstrap-admin',
+  role: 'admin',
+  organisation: 'AIS Exchange',
+  sectors: [],
+  city: null,
+  state: null,
+  country: 'US',
+  defaultConsent: 'none',
+  federalEntity: null,
+};
+
+function digest(value: string): Buffer {
+  return createHash('sha256').update(value).digest();
+}
+
+/** Turns an Authorization header into a principal: HTTP Basic, or the bootstrap admin's bearer token. */
+@Injectable()
+export class Authenticator {
+  private readonly verified = new Map<string, { principal: Principal; expiresAt: number }>();
+  private readonly adminTokenDigest: Buffer;
+
+  constructor(
+    private readonly principals: PrincipalRepository,
+    @Inject(ADMIN_TOKEN) adminToken: string,
+  ) {
+    this.adminTokenDigest = digest(adminToken);
+  }
+
+  async authenticate(authorization: string | undefined, now = Date.now()): Promise<Principal | null> {
+    if (authorization === undefined) {
+      return null;
+    }
+    const [scheme, credentials] = authorization.trim().split(/\s+/, 2);
+    if (credentials === undefined) {
+      return null;
+    }
+    if (scheme?.toLowerCase() === 'bearer') {
+      return timingSafeEqual(digest(credentials), this.adminTokenDigest) ? BOOTSTRAP_ADMIN : null;
+    }
+    if (scheme?.toLowerCase() !== 'basic') {
+      return null;
+    }
+    const cacheKey = digest(authorization).toString('base64');
+    const cached = this.verified.get(cacheKey);
+    if (cached !== undefined && cached.expiresAt > now) {
+      return cached.principal;
+    }
+    const decoded = Buffer.from(credentials, 'base64').toString('utf8');
+    const colon = decoded.indexOf(':');
+    if (colon <= 0) {
+      return null;
+    }
+    const found = await this.principals.findForLogin(decoded.slice(0, colon));
+    if (found === null || !(await verifyPassword(decoded.slice(colon + 1), found.passwordHash))) {
+      return null;
+    }
+    if (this.verified.size >= CACHE_MAX) {
+      this.verified.clear();
+    }
+    this.verified.set(cacheKey, { principal: found.principal, expiresAt: now + CACHE_TTL_MS });
+    return found.principal;
+  }
+}

@@ -1,0 +1,7 @@
+export * from './auth.guard';
+export * from './auth.module';
+export * from './authenticator';
+export * from './identity.migrations';
+export * from './password-hash';
+export * from './principal.repository';
+export * from './roles';

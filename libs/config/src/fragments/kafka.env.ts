@@ -1,0 +1,25 @@
+import { Transform } from 'class-transformer';
+import { ArrayMinSize, IsInt, IsString, Max, Min } from 'class-validator';
+
+const toInt = ({ value }: { value: unknown }) => (typeof value === 'string' ? Number.parseInt(value, 10) : value);
+
+export class KafkaEnv {
+  /** Comma-separated `host:port` list. */
+  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.split(',').map((b) => b.trim()).filter(Boolean) : value))
+  @IsString({ each: true })
+  @ArrayMinSize(1)
+  KAFKA_BROKERS: string[] = ['127.0.0.1:9092'];
+
+  /** Partitions of each pipeline topic: the most consumers a group can spread over. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(1000)
+  KAFKA_TOPIC_PARTITIONS = 3;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(10)
+  KAFKA_REPLICATION_FACTOR = 1;
+}

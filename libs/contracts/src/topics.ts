@@ -1,0 +1,50 @@
+/**
+ * Every topic of the event log, with the one service that writes it and how long Kafka keeps it.
+ * Deployment manifests and the topic provisioner are generated from this table, never written twice.
+ */
+export interface TopicSpec {
+  readonly name: string;
+  readonly producer: string;
+  /** `-1` keeps records forever: sanitised topics are the system's history. */
+  readonly retentionMs: number;
+  readonly cleanupPolicy: 'delete' | 'compact';
+  /** Holds content that the procedures may require deleted (sealed or not yet screened). */
+  readonly unsanitised: boolean;
+}
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+const FOREVER = -1;
+
+export const Topics = {
+  intakeSubmissions: 'ais.intake.submissions.v1',
+  intakeRejections: 'ais.intake.rejections.v1',
+  pipelineValidated: 'ais.pipeline.validated.v1',
+  pipelineAnonymized: 'ais.pipeline.anonymized.v1',
+  pipelineScreened: 'ais.pipeline.screened.v1',
+  disseminationPublished: 'ais.dissemination.published.v1',
+} as const;
+
+export type TopicName = (typeof Topics)[keyof typeof Topics];
+
+/**
+ * Raw and pre-screening topics hold sealed content or values not yet screened for personal
+ * information, so Kafka keeps them for a bounded time; from `pipeline.screened` on, nothing the
+ * procedures require deleted remains, and the log keeps it for replay.
+ */
+export const TOPIC_SPECS: readonly TopicSpec[] = [
+  { name: Topics.intakeSubmissions, producer: 'ingest-gateway', retentionMs: 7 * DAY_MS, cleanupPolicy: 'delete', unsanitised: true },
+  { name: Topics.intakeRejections, producer: 'schema-validator', retentionMs: FOREVER, cleanupPolicy: 'delete', unsanitised: false },
+  { name: Topics.pipelineValidated, producer: 'schema-validator', retentionMs: 7 * DAY_MS, cleanupPolicy: 'delete', unsanitised: true },
+  { name: Topics.pipelineAnonymized, producer: 'submitter-anonymizer', retentionMs: 7 * DAY_MS, cleanupPolicy: 'delete', unsanitised: true },
+  { name: Topics.pipelineScreened, producer: 'pii-filter', retentionMs: FOREVER, cleanupPolicy: 'delete', unsanitised: false },
+  { name: Topics.disseminationPublished, producer: 'version-publisher', retentionMs: FOREVER, cleanupPolicy: 'delete', unsanitised: false },
+];
+
+/** Dead letters keep the origin's retention: a dead letter is no reason to keep content longer. */
+export function deadLetterTopicOf(topic: string): string {
+  return `${topic}.dlq`;
+}
+
+export function topicSpecOf(name: string): TopicSpec | undefined {
+  return TOPIC_SPECS.find((spec) => spec.name === name);
+}

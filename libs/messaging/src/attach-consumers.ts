@@ -1,0 +1,30 @@
+import type { INestApplication } from '@nestjs/common';
+import type { Kafka } from 'kafkajs';
+import type { ConsumerServerOptions } from './consumer-server.base';
+import { ConsumerStateRegistry } from './consumer-state';
+import { KAFKA } from './messaging.module';
+import { MessagingMetrics } from './messaging.metrics';
+import { PassThroughRpcFilter } from './pass-through-rpc.filter';
+import { KafkaProjectionServer } from './projection.server';
+import type { ProjectionStore } from './projection-store';
+import { KafkaStageServer } from './stage.server';
+
+type GroupOptions = Omit<ConsumerServerOptions, 'kafka' | 'metrics' | 'states'>;
+
+function sharedOptions(app: INestApplication): Pick<ConsumerServerOptions, 'kafka' | 'metrics' | 'states'> {
+  return { kafka: app.get<Kafka>(KAFKA), metrics: app.get(MessagingMetrics), states: app.get(ConsumerStateRegistry) };
+}
+
+/** Runs the app's `consumes(group, …)` handlers as a transactional pipeline stage. */
+export function attachStage(app: INestApplication, options: GroupOptions): KafkaStageServer {
+  const server = new KafkaStageServer({ ...sharedOptions(app), ...options });
+  app.connectMicroservice({ strategy: server }, { inheritAppConfig: false }).useGlobalFilters(new PassThroughRpcFilter());
+  return server;
+}
+
+/** Runs the app's `consumes(group, …)` handlers as a projection into the given store. */
+export function attachProjection<Tx>(app: INestApplication, options: GroupOptions, store: ProjectionStore<Tx>): KafkaProjectionServer<Tx> {
+  const server = new KafkaProjectionServer<Tx>({ ...sharedOptions(app), ...options }, store);
+  app.connectMicroservice({ strategy: server }, { inheritAppConfig: false }).useGlobalFilters(new PassThroughRpcFilter());
+  return server;
+}

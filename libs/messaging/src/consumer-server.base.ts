@@ -1,0 +1,221 @@
+import { decodeEvent, EVENT_CATALOG, isEventType, type AnyEvent } from '@ais/contracts';
+import { Logger } from '@nestjs/common';
+import { Server, type CustomTransportStrategy } from '@nestjs/microservices';
+import type { Consumer, EachBatchPayload, Kafka, KafkaMessage } from 'kafkajs';
+import { lastValueFrom } from 'rxjs';
+import type { ConsumerState, ConsumerStateRegistry } from './consumer-state';
+import type { DeadLetterCause } from './dead-letter';
+import { errorClassOf, isRetriable, MessagingErrorCode } from './errors';
+import { typeInPattern } from './handler-pattern';
+import type { MessagingMetrics } from './messaging.metrics';
+
+export interface ConsumerServerOptions {
+  readonly kafka: Kafka;
+  /** Used exactly as written (no `-server` suffix): ACLs and lag dashboards name it. */
+  readonly group: string;
+  readonly metrics: MessagingMetrics;
+  readonly states: ConsumerStateRegistry;
+  readonly partitionsConsumedConcurrently?: number;
+  readonly sessionTimeoutMs?: number;
+  /** Retries of a handler that fails with a transient error, before the batch is abandoned. */
+  readonly handlerAttempts?: number;
+  readonly clock?: () => Date;
+}
+
+/** What one record became: events to write, nothing (a type this group ignores) or a dead letter. */
+export type RecordOutcome =
+  | { readonly kind: 'handled'; readonly event: AnyEvent; readonly result: unknown }
+  | { readonly kind: 'ignored' }
+  | { readonly kind: 'dead-letter'; readonly cause: DeadLetterCause };
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * A Nest transport over one kafkajs consumer group: batches, explicit offsets, envelope decoding,
+ * routing by `consumes(group, type)` patterns, poison records sorted from transient failures.
+ * Subclasses decide how a batch's results and its offsets are committed together.
+ */
+export abstract class KafkaConsumerServer extends Server implements CustomTransportStrategy {
+  protected override readonly logger: Logger;
+  protected readonly group: string;
+  protected readonly metrics: MessagingMetrics;
+  protected readonly clock: () => Date;
+  protected consumer: Consumer | null = null;
+  private readonly state: ConsumerState;
+  private readonly handlerAttempts: number;
+
+  protected constructor(protected readonly options: ConsumerServerOptions) {
+    super();
+    this.group = options.group;
+    this.metrics = options.metrics;
+    this.clock = options.clock ?? (() => new Date());
+    this.handlerAttempts = options.handlerAttempts ?? 5;
+    this.state = options.states.register(options.group);
+    this.logger = new Logger(`${this.constructor.name}:${options.group}`);
+  }
+
+  /** The topics that carry an event type this group has a handler for. */
+  subscribedTopics(): string[] {
+    const topics = new Set<string>();
+    for (const pattern of this.messageHandlers.keys()) {
+      const type = typeInPattern(pattern, this.group);
+      if (type !== null && isEventType(type)) {
+        topics.add(EVENT_CATALOG[type].topic);
+      }
+    }
+    return [...topics].sort();
+  }
+
+  async listen(callback: (error?: unknown) => void): Promise<void> {
+    try {
+      const topics = this.subscribedTopics();
+      if (topics.length === 0) {
+        throw new Error(`consumer group ${this.group} has no handlers`);
+      }
+      const consumer = this.options.kafka.consumer({
+        groupId: this.group,
+        sessionTimeout: this.options.sessionTimeoutMs ?? 30_000,
+        heartbeatInterval: 3_000,
+        readUncommitted: false,
+        allowAutoTopicCreation: false,
+        maxWaitTimeInMs: 100,
+        retry: { retries: 10, initialRetryTime: 200 },
+      });
+      this.consumer = consumer;
+      this.watch(consumer);
+      await consumer.connect();
+      await consumer.subscribe({ topics, fromBeginning: true });
+      await consumer.run({
+        autoCommit: this.autoCommit(),
+        eachBatchAutoResolve: false,
+        partitionsConsumedConcurrently: this.options.partitionsConsumedConcurrently ?? 3,
+        eachBatch: (payload) => this.timedBatch(payload),
+      });
+      this.logger.log(`consuming ${topics.join(', ')}`);
+      callback();
+    } catch (error) {
+      callback(error);
+    }
+  }
+
+  async close(): Promise<void> {
+    // disconnect() waits for the batch in flight: no "write after end" (kafkajs#1017).
+    await this.consumer?.disconnect();
+    this.consumer = null;
+    this.state.joined = false;
+    await this.afterClose();
+  }
+
+  on(): never {
+    throw new Error('KafkaConsumerServer emits no events to subscribe to');
+  }
+
+  unwrap<T>(): T {
+    return this.consumer as T;
+  }
+
+  /** Whether kafkajs should commit resolved offsets itself (projections: advisory commits). */
+  protected abstract autoCommit(): boolean;
+  protected abstract processBatch(payload: EachBatchPayload): Promise<void>;
+  protected abstract afterClose(): Promise<void>;
+  /** Partitions this member was given; subclasses release what they hold for the others. */
+  protected onAssignment(_assignment: Record<string, number[]>): Promise<void> {
+    return Promise.resolve();
+  }
+
+  /**
+   * Decodes a record and runs its handler. Transient failures are retried with backoff (the
+   * batch is abandoned after the last attempt, so nothing is committed); poison becomes a dead letter.
+   */
+  protected async handleRecord(message: KafkaMessage, topic: string, context: unknown, heartbeat: () => Promise<void>): Promise<RecordOutcome> {
+    if (message.value === null) {
+      return this.poison(topic, 'AIS_MESSAGING_EMPTY_RECORD', 'Tombstone', 'record has no value', 1);
+    }
+    const decoded = decodeEvent(message.value);
+    if (!decoded.ok) {
+      return this.poison(topic, decoded.code, 'EnvelopeError', decoded.reason, 1);
+    }
+    const event = decoded.event;
+    const handler = this.getHandlerByPattern(`${this.group}:${event.type}`);
+    if (handler === null) {
+      return { kind: 'ignored' };
+    }
+    this.metrics.consumed.inc({ group: this.group, topic, type: event.type });
+    for (let attempt = 1; ; attempt++) {
+      const stopTimer = this.metrics.handlerDuration.startTimer({ group: this.group, type: event.type });
+      try {
+        const result: unknown = await lastValueFrom(this.transformToObservable(await handler(event, context)), { defaultValue: undefined });
+        stopTimer();
+        return { kind: 'handled', event, result };
+      } catch (error) {
+        stopTimer();
+        if (!isRetriable(error)) {
+          this.logger.error(`handler for ${event.type} failed (${errorClassOf(error)}) at event ${event.eventId}`);
+          return this.poison(topic, MessagingErrorCode.HandlerFailed, errorClassOf(error), `handler for ${event.type} failed`, attempt);
+        }
+        this.metrics.failed.inc({ group: this.group, topic, code: 'retriable' });
+        if (attempt >= this.handlerAttempts) {
+          throw error;
+        }
+        this.logger.warn(`transient failure (${errorClassOf(error)}), attempt ${attempt} of ${this.handlerAttempts}`);
+        await sleep(Math.min(100 * 2 ** attempt, 5_000));
+        await heartbeat();
+      }
+    }
+  }
+
+  protected recordLag(payload: EachBatchPayload, lastOffset: string): void {
+    const { batch } = payload;
+    const lag = Number(BigInt(batch.highWatermark) - BigInt(lastOffset) - 1n);
+    this.metrics.consumerLag.set({ group: this.group, topic: batch.topic, partition: String(batch.partition) }, Math.max(lag, 0));
+  }
+
+  private poison(topic: string, code: string, errorClass: string, reason: string, attempts: number): RecordOutcome {
+    this.metrics.failed.inc({ group: this.group, topic, code });
+    return { kind: 'dead-letter', cause: { code, errorClass, reason, attempts } };
+  }
+
+  private async timedBatch(payload: EachBatchPayload): Promise<void> {
+    const now = Date.now();
+    this.state.lastFetchAt = now;
+    if (payload.batch.isEmpty()) {
+      return;
+    }
+    const stopTimer = this.metrics.batchDuration.startTimer({ group: this.group, topic: payload.batch.topic });
+    try {
+      await this.processBatch(payload);
+      this.state.lastBatchAt = Date.now();
+    } catch (error) {
+      this.metrics.failed.inc({ group: this.group, topic: payload.batch.topic, code: 'batch' });
+      this.logger.warn(`batch on ${payload.batch.topic}[${payload.batch.partition}] not committed, will be retried (${errorClassOf(error)})`);
+      throw error;
+    } finally {
+      stopTimer();
+    }
+  }
+
+  private watch(consumer: Consumer): void {
+    const { GROUP_JOIN, CRASH, STOP, DISCONNECT, FETCH } = consumer.events;
+    consumer.on(GROUP_JOIN, (event) => {
+      this.state.joined = true;
+      this.state.crashed = false;
+      this.state.lastFetchAt = Date.now();
+      this.onAssignment(event.payload.memberAssignment).catch((error: unknown) =>
+        this.logger.warn(`releasing partitions failed (${errorClassOf(error)})`),
+      );
+    });
+    consumer.on(FETCH, () => {
+      this.state.lastFetchAt = Date.now();
+    });
+    consumer.on(CRASH, (event) => {
+      this.state.crashed = !event.payload.restart;
+      this.state.joined = false;
+      this.logger.error(`consumer crashed (${errorClassOf(event.payload.error)}), restart: ${String(event.payload.restart)}`);
+    });
+    for (const stopped of [STOP, DISCONNECT]) {
+      consumer.on(stopped, () => {
+        this.state.joined = false;
+      });
+    }
+  }
+}

@@ -1,0 +1,34 @@
+import { Logger } from '@nestjs/common';
+import { Kafka, logLevel, type LogEntry } from 'kafkajs';
+
+export interface KafkaConnectionOptions {
+  readonly brokers: readonly string[];
+  readonly clientId: string;
+}
+
+const logger = new Logger('kafkajs');
+
+/** kafkajs log lines go through Nest's logger (JSON in production); they carry no record values. */
+function logCreator() {
+  return ({ level, log }: LogEntry) => {
+    const { message, ...extra } = log;
+    const line = `${message} ${JSON.stringify(extra)}`;
+    if (level === logLevel.ERROR) {
+      logger.error(line);
+    } else if (level === logLevel.WARN) {
+      logger.warn(line);
+    } else {
+      logger.debug(line);
+    }
+  };
+}
+
+export function createKafka(options: KafkaConnectionOptions): Kafka {
+  return new Kafka({
+    clientId: options.clientId,
+    brokers: [...options.brokers],
+    logLevel: logLevel.WARN,
+    logCreator,
+    retry: { initialRetryTime: 100, retries: 8 },
+  });
+}

@@ -1,0 +1,104 @@
+import type { EachBatchPayload, KafkaMessage, Producer } from 'kafkajs';
+import { KafkaConsumerServer, type ConsumerServerOptions } from './consumer-server.base';
+import { buildDeadLetter, type DeadLetterCause } from './dead-letter';
+import type { ProjectionStore } from './projection-store';
+
+/** What a projection handler receives besides the event: the open database transaction. */
+export interface ProjectionContext<Tx> {
+  readonly tx: Tx;
+  readonly topic: string;
+  readonly partition: number;
+  readonly offset: string;
+}
+
+/** Thrown out of the database transaction to roll it back and redo the batch without one record. */
+class PoisonRecord extends Error {
+  constructor(
+    readonly offset: string,
+    readonly deadLetterCause: DeadLetterCause,
+  ) {
+    super('poison record');
+  }
+}
+
+/**
+ * Applies events to PostgreSQL: each batch's rows and the partition's checkpoint commit in one
+ * database transaction, and records at or below the checkpoint are skipped, so redelivery after
+ * a crash changes nothing. Kafka offset commits are only advisory here.
+ */
+export class KafkaProjectionServer<Tx> extends KafkaConsumerServer {
+  private deadLetterProducer: Producer | null = null;
+
+  constructor(
+    options: ConsumerServerOptions,
+    private readonly store: ProjectionStore<Tx>,
+  ) {
+    super(options);
+  }
+
+  protected autoCommit(): boolean {
+    return true;
+  }
+
+  protected async processBatch(payload: EachBatchPayload): Promise<void> {
+    const { batch, heartbeat } = payload;
+    const skipped = new Set<string>();
+    for (;;) {
+      try {
+        const lastOffset = await this.store.transaction((tx) => this.applyBatch(tx, payload, skipped));
+        if (lastOffset !== null) {
+          payload.resolveOffset(lastOffset);
+          this.recordLag(payload, lastOffset);
+          await payload.commitOffsetsIfNecessary();
+        }
+        await heartbeat();
+        return;
+      } catch (error) {
+        if (!(error instanceof PoisonRecord)) {
+          throw error;
+        }
+        // The dead letter is acknowledged before the checkpoint moves past its record.
+        const message = batch.messages.find((m) => m.offset === error.offset) as KafkaMessage;
+        await this.sendDeadLetter(message, batch.topic, batch.partition, error.deadLetterCause);
+        skipped.add(error.offset);
+      }
+    }
+  }
+
+  protected async afterClose(): Promise<void> {
+    await this.deadLetterProducer?.disconnect();
+    this.deadLetterProducer = null;
+  }
+
+  private async applyBatch(tx: Tx, payload: EachBatchPayload, skipped: ReadonlySet<string>): Promise<string | null> {
+    const { batch, heartbeat } = payload;
+    const next = await this.store.lockCheckpoint(tx, this.group, batch.topic, batch.partition);
+    const from = next === null ? null : BigInt(next);
+    let lastOffset: string | null = null;
+    for (const message of batch.messages) {
+      lastOffset = message.offset;
+      if ((from !== null && BigInt(message.offset) < from) || skipped.has(message.offset)) {
+        continue;
+      }
+      const context: ProjectionContext<Tx> = { tx, topic: batch.topic, partition: batch.partition, offset: message.offset };
+      const outcome = await this.handleRecord(message, batch.topic, context, heartbeat);
+      if (outcome.kind === 'dead-letter') {
+        throw new PoisonRecord(message.offset, outcome.cause);
+      }
+    }
+    if (lastOffset !== null) {
+      await this.store.saveCheckpoint(tx, this.group, batch.topic, batch.partition, (BigInt(lastOffset) + 1n).toString());
+    }
+    return lastOffset;
+  }
+
+  private async sendDeadLetter(message: KafkaMessage, topic: string, partition: number, cause: DeadLetterCause): Promise<void> {
+    if (this.deadLetterProducer === null) {
+      this.deadLetterProducer = this.options.kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false });
+      await this.deadLetterProducer.connect();
+    }
+    const deadLetter = buildDeadLetter(message, { topic, partition, group: this.group }, cause, this.clock());
+    await this.deadLetterProducer.send({ topic: deadLetter.topic, messages: [deadLetter.message], acks: -1 });
+    this.metrics.deadLettered.inc({ group: this.group, topic, code: cause.code });
+  }
+}

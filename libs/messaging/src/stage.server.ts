@@ -1,0 +1,164 @@
+import type { AnyEvent } from '@ais/contracts';
+import type { EachBatchPayload, Message, Producer, Transaction } from 'kafkajs';
+import { KafkaConsumerServer, type ConsumerServerOptions } from './consumer-server.base';
+import { buildDeadLetter } from './dead-letter';
+import { toTopicMessages, topicOf } from './event-codec';
+import { errorClassOf } from './errors';
+
+/** What a stage handler receives besides the event. */
+export interface StageContext {
+  readonly topic: string;
+  readonly partition: number;
+  readonly offset: string;
+  readonly receivedAt: Date;
+}
+
+/** A stage handler returns the events its input causes; the transport writes them. */
+export type StageResult = readonly AnyEvent[];
+
+const CONCURRENT_TRANSACTIONS = 'CONCURRENT_TRANSACTIONS';
+
+/**
+ * Runs a pipeline stage as read-process-write: for each batch of one partition, the outputs,
+ * any dead letters and the consumed offsets are committed in one Kafka transaction, so a crash at
+ * any point neither loses nor duplicates a stage's output (consumers read committed only).
+ *
+ * kafkajs has no KIP-447 fencing by group generation, so each input partition gets its own
+ * transactional producer (`<group>-<topic>-<partition>`): a restarted or reassigned member fences
+ * the zombie that held the partition before.
+ */
+export class KafkaStageServer extends KafkaConsumerServer {
+  private readonly producers = new Map<string, Promise<Producer>>();
+
+  constructor(options: ConsumerServerOptions) {
+    super(options);
+  }
+
+  protected autoCommit(): boolean {
+    return false;
+  }
+
+  protected async processBatch(payload: EachBatchPayload): Promise<void> {
+    const { batch, heartbeat, isRunning, isStale } = payload;
+    const outputs: AnyEvent[] = [];
+    const deadLetters: { topic: string; message: Message }[] = [];
+    const deadLetterCodes: string[] = [];
+    let lastOffset: string | null = null;
+    for (const message of batch.messages) {
+      if (!isRunning() || isStale()) {
+        break;
+      }
+      const context: StageContext = { topic: batch.topic, partition: batch.partition, offset: message.offset, receivedAt: this.clock() };
+      const outcome = await this.handleRecord(message, batch.topic, context, heartbeat);
+      if (outcome.kind === 'handled') {
+        outputs.push(...asEvents(outcome.result));
+      } else if (outcome.kind === 'dead-letter') {
+        deadLetters.push(buildDeadLetter(message, { topic: batch.topic, partition: batch.partition, group: this.group }, outcome.cause, this.clock()));
+        deadLetterCodes.push(outcome.cause.code);
+      }
+      lastOffset = message.offset;
+    }
+    if (lastOffset === null) {
+      return;
+    }
+    await this.commitTransaction(batch.topic, batch.partition, lastOffset, outputs, deadLetters);
+    payload.resolveOffset(lastOffset);
+    this.recordLag(payload, lastOffset);
+    for (const event of outputs) {
+      this.metrics.produced.inc({ topic: topicOf(event), type: event.type });
+    }
+    for (const code of deadLetterCodes) {
+      this.metrics.deadLettered.inc({ group: this.group, topic: batch.topic, code });
+    }
+    await heartbeat();
+  }
+
+  protected override async onAssignment(assignment: Record<string, number[]>): Promise<void> {
+    const assigned = new Set(Object.entries(assignment).flatMap(([topic, partitions]) => partitions.map((p) => `${topic}:${p}`)));
+    for (const [key, producer] of [...this.producers]) {
+      if (!assigned.has(key)) {
+        this.producers.delete(key);
+        await (await producer).disconnect();
+      }
+    }
+  }
+
+  protected async afterClose(): Promise<void> {
+    const producers = [...this.producers.values()];
+    this.producers.clear();
+    await Promise.allSettled(producers.map(async (producer) => (await producer).disconnect()));
+  }
+
+  private async commitTransaction(
+    topic: string,
+    partition: number,
+    lastOffset: string,
+    outputs: readonly AnyEvent[],
+    deadLetters: readonly { topic: string; message: Message }[],
+  ): Promise<void> {
+    const producer = await this.producerFor(topic, partition);
+    const transaction = await producer.transaction();
+    try {
+      const topicMessages = [...toTopicMessages(outputs), ...deadLetters.map((d) => ({ topic: d.topic, messages: [d.message] }))];
+      if (topicMessages.length > 0) {
+        await transaction.sendBatch({ topicMessages, acks: -1 });
+      }
+      await this.sendOffsets(transaction, topic, partition, (BigInt(lastOffset) + 1n).toString());
+      await transaction.commit();
+    } catch (error) {
+      await transaction.abort().catch((abortError: unknown) => this.logger.warn(`abort failed (${errorClassOf(abortError)})`));
+      // A producer whose transaction failed may be fenced or confused; start afresh next batch.
+      this.producers.delete(`${topic}:${partition}`);
+      await producer.disconnect().catch(() => undefined);
+      throw error;
+    }
+  }
+
+  /** AddOffsetsToTxn answers CONCURRENT_TRANSACTIONS while the last commit settles (kafkajs#430). */
+  private async sendOffsets(transaction: Transaction, topic: string, partition: number, offset: string): Promise<void> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await transaction.sendOffsets({ consumerGroupId: this.group, topics: [{ topic, partitions: [{ partition, offset }] }] });
+        return;
+      } catch (error) {
+        if ((error as { type?: string }).type !== CONCURRENT_TRANSACTIONS || attempt >= 8) {
+          throw error;
+        }
+        await new Promise((resolve) => setTimeout(resolve, 20 * 2 ** attempt));
+      }
+    }
+  }
+
+  private producerFor(topic: string, partition: number): Promise<Producer> {
+    const key = `${topic}:${partition}`;
+    let producer = this.producers.get(key);
+    if (producer === undefined) {
+      producer = this.connectProducer(`${this.group}-${topic}-${partition}`);
+      this.producers.set(key, producer);
+      producer.catch(() => this.producers.delete(key));
+    }
+    return producer;
+  }
+
+  private async connectProducer(transactionalId: string): Promise<Producer> {
+    const producer = this.options.kafka.producer({
+      transactionalId,
+      idempotent: true,
+      maxInFlightRequests: 1,
+      transactionTimeout: 60_000,
+      allowAutoTopicCreation: false,
+    });
+    await producer.connect();
+    return producer;
+  }
+}
+
+function asEvents(result: unknown): readonly AnyEvent[] {
+  if (result === undefined || result === null) {
+    return [];
+  }
+  if (!Array.isArray(result)) {
+    throw new TypeError('a stage handler must return an array of events');
+  }
+  return result as AnyEvent[];
+}

@@ -1,0 +1,50 @@
+import { deadLetterTopicOf, TOPIC_SPECS, type TopicSpec } from '@ais/contracts';
+import type { Admin, ITopicConfig } from 'kafkajs';
+
+export interface TopicLayout {
+  readonly partitions: number;
+  readonly replicationFactor: number;
+}
+
+function configOf(spec: TopicSpec, layout: TopicLayout): ITopicConfig {
+  return {
+    topic: spec.name,
+    numPartitions: layout.partitions,
+    replicationFactor: layout.replicationFactor,
+    configEntries: [
+      { name: 'cleanup.policy', value: spec.cleanupPolicy },
+      { name: 'retention.ms', value: String(spec.retentionMs) },
+      { name: 'retention.bytes', value: '-1' },
+    ],
+  };
+}
+
+/** Every topic of the contracts and its dead-letter topic, as Kafka should have them. */
+export function desiredTopics(layout: TopicLayout, specs: readonly TopicSpec[] = TOPIC_SPECS): ITopicConfig[] {
+  return specs.flatMap((spec) => [
+    configOf(spec, layout),
+    // One partition is enough for dead letters; they are rare and read by people.
+    configOf({ ...spec, name: deadLetterTopicOf(spec.name) }, { ...layout, partitions: 1 }),
+  ]);
+}
+
+/**
+ * Creates the missing topics. Idempotent, and safe when several services start at once: a topic
+ * another service created in between counts as present.
+ */
+export async function ensureTopics(admin: Admin, topics: readonly ITopicConfig[]): Promise<string[]> {
+  const existing = new Set(await admin.listTopics());
+  const missing = topics.filter((topic) => !existing.has(topic.topic));
+  if (missing.length === 0) {
+    return [];
+  }
+  try {
+    await admin.createTopics({ topics: missing, waitForLeaders: true });
+  } catch (error) {
+    if ((error as { type?: string }).type !== 'TOPIC_ALREADY_EXISTS') {
+      throw error;
+    }
+  }
+  await admin.fetchTopicMetadata({ topics: missing.map((topic) => topic.topic) });
+  return missing.map((topic) => topic.topic);
+}

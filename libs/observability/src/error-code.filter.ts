@@ -1,0 +1,40 @@
+import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import type { Response } from 'express';
+
+/** A domain error with a stable string code; the filter maps it to an HTTP status. */
+export class CodedError extends Error {
+  constructor(
+    readonly code: string,
+    readonly status: HttpStatus,
+    /** Safe to show: names rules and fields, never a submitted value. */
+    readonly reason: string,
+  ) {
+    super(reason);
+    this.name = 'CodedError';
+  }
+}
+
+/**
+ * Every error leaves as JSON with a code and a reason; unknown errors become a 500 whose log line
+ * carries the error's class only (messages may quote submitted values).
+ */
+@Catch()
+export class ErrorCodeFilter implements ExceptionFilter {
+  private readonly logger = new Logger('ErrorCodeFilter');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const response = host.switchToHttp().getResponse<Response>();
+    if (exception instanceof CodedError) {
+      response.status(exception.status).json({ code: exception.code, reason: exception.reason });
+      return;
+    }
+    if (exception instanceof HttpException) {
+      const body = exception.getResponse();
+      const reason = typeof body === 'string' ? body : (body as { message?: unknown }).message ?? exception.message;
+      response.status(exception.getStatus()).json({ code: `AIS_HTTP_${exception.getStatus()}`, reason });
+      return;
+    }
+    this.logger.error(`unhandled ${exception instanceof Error ? exception.name : typeof exception}`);
+    response.status(HttpStatus.INTERNAL_SERVER_ERROR).json({ code: 'AIS_INTERNAL', reason: 'internal error' });
+  }
+}

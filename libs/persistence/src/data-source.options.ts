@@ -1,0 +1,35 @@
+import type { MixedList, EntitySchema } from 'typeorm';
+import type { PostgresConnectionOptions } from 'typeorm/driver/postgres/PostgresConnectionOptions';
+
+export interface SchemaOwner {
+  /** The PostgreSQL schema a service (or shared library) owns; its migrations live there too. */
+  readonly schema: string;
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+  readonly migrations: MixedList<Function | string>;
+}
+
+export interface DataSourceSettings extends SchemaOwner {
+  readonly url: string;
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+  readonly entities?: MixedList<Function | string | EntitySchema>;
+  readonly poolSize?: number;
+  readonly applicationName?: string;
+}
+
+/** TypeORM options for one schema owner; `synchronize` stays off, migrations change the schema. */
+export function dataSourceOptions(settings: DataSourceSettings): PostgresConnectionOptions {
+  return {
+    type: 'postgres',
+    url: settings.url,
+    schema: settings.schema,
+    entities: settings.entities ?? [],
+    migrations: settings.migrations,
+    migrationsTableName: 'migrations',
+    migrationsTransactionMode: 'each',
+    synchronize: false,
+    migrationsRun: false,
+    logging: ['error'],
+    applicationName: settings.applicationName,
+    extra: { max: settings.poolSize ?? 10, connectionTimeoutMillis: 5_000 },
+  };
+}

@@ -1,0 +1,4 @@
+export * from './checkpoint.migration';
+export * from './data-source.options';
+export * from './migrate-schemas';
+export * from './typeorm-projection.store';

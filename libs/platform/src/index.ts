@@ -1,0 +1,3 @@
+export * from './health.controller';
+export * from './run-service';
+export * from './service.module';

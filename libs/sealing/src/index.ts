@@ -1,0 +1,4 @@
+export * from './key-store';
+export * from './keystore.migrations';
+export * from './postgres-key.store';
+export * from './sealer';

@@ -1,0 +1,49 @@
+import { randomBytes } from 'node:crypto';
+import type { Pool } from 'pg';
+import { decrypt, encrypt } from './aes-gcm';
+import type { KeyStore } from './key-store';
+
+export const KEYSTORE_SCHEMA = 'keystore';
+
+/**
+ * Data keys in PostgreSQL, each wrapped with the master key from the environment, so a database
+ * dump alone opens nothing. Destroying deletes the row.
+ */
+export class PostgresKeyStore implements KeyStore {
+  constructor(
+    private readonly pool: Pool,
+    private readonly masterKey: Buffer,
+  ) {
+    if (masterKey.length !== 32) {
+      throw new Error('the master key must be 32 bytes');
+    }
+  }
+
+  async create(keyId: string): Promise<Buffer> {
+    const key = randomBytes(32);
+    const wrapped = encrypt(this.masterKey, key, Buffer.from(keyId));
+    await this.pool.query(
+      `INSERT INTO ${KEYSTORE_SCHEMA}.data_keys (key_id, iv, tag, wrapped_key) VALUES ($1, $2, $3, $4)
+       ON CONFLICT (key_id) DO NOTHING`,
+      [keyId, wrapped.iv, wrapped.tag, wrapped.ciphertext],
+    );
+    // A retried create after a crash keeps the first key: the stored one wins.
+    return (await this.get(keyId)) ?? key;
+  }
+
+  async get(keyId: string): Promise<Buffer | null> {
+    const { rows } = await this.pool.query<{ iv: Buffer; tag: Buffer; wrapped_key: Buffer }>(
+      `SELECT iv, tag, wrapped_key FROM ${KEYSTORE_SCHEMA}.data_keys WHERE key_id = $1`,
+      [keyId],
+    );
+    const row = rows[0];
+    if (row === undefined) {
+      return null;
+    }
+    return decrypt(this.masterKey, { iv: row.iv, tag: row.tag, ciphertext: row.wrapped_key }, Buffer.from(keyId));
+  }
+
+  async destroy(keyId: string): Promise<void> {
+    await this.pool.query(`DELETE FROM ${KEYSTORE_SCHEMA}.data_keys WHERE key_id = $1`, [keyId]);
+  }
+}
