@@ -5,3 +5,4 @@ export * from './fragments/service.env';
 export * from './load-config';
 export * from './service-ports';
 export * from './service.env';
+export * from './fragments/taxii.env';

@@ -4,11 +4,11 @@ import type { ConsumerServerOptions } from './consumer-server.base';
 import { ConsumerStateRegistry } from './consumer-state';
 import { KAFKA } from './messaging.module';
 import { MessagingMetrics } from './messaging.metrics';
-import { PassThroughRpcFilter } from './pass-through-rpc.filter';
 import { KafkaProjectionServer } from './projection.server';
 import type { ProjectionStore } from './projection-store';
 import { KafkaStageServer } from './stage.server';
 
+/** The app's global filter must pass RPC errors through unchanged (ErrorCodeFilter does). */
 type GroupOptions = Omit<ConsumerServerOptions, 'kafka' | 'metrics' | 'states'>;
 
 function sharedOptions(app: INestApplication): Pick<ConsumerServerOptions, 'kafka' | 'metrics' | 'states'> {
@@ -18,13 +18,13 @@ function sharedOptions(app: INestApplication): Pick<ConsumerServerOptions, 'kafk
 /** Runs the app's `consumes(group, …)` handlers as a transactional pipeline stage. */
 export function attachStage(app: INestApplication, options: GroupOptions): KafkaStageServer {
   const server = new KafkaStageServer({ ...sharedOptions(app), ...options });
-  app.connectMicroservice({ strategy: server }, { inheritAppConfig: false }).useGlobalFilters(new PassThroughRpcFilter());
+  app.connectMicroservice({ strategy: server }, { inheritAppConfig: true });
   return server;
 }
 
 /** Runs the app's `consumes(group, …)` handlers as a projection into the given store. */
 export function attachProjection<Tx>(app: INestApplication, options: GroupOptions, store: ProjectionStore<Tx>): KafkaProjectionServer<Tx> {
   const server = new KafkaProjectionServer<Tx>({ ...sharedOptions(app), ...options }, store);
-  app.connectMicroservice({ strategy: server }, { inheritAppConfig: false }).useGlobalFilters(new PassThroughRpcFilter());
+  app.connectMicroservice({ strategy: server }, { inheritAppConfig: true });
   return server;
 }

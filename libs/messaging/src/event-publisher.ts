@@ -1,6 +1,7 @@
 import type { AnyEvent } from '@ais/contracts';
 import type { Kafka, Producer } from 'kafkajs';
 import { toTopicMessages, topicOf } from './event-codec';
+import { javaCompatiblePartitioner } from './kafka-connection';
 import type { MessagingMetrics } from './messaging.metrics';
 
 /**
@@ -15,7 +16,7 @@ export class EventPublisher {
     kafka: Kafka,
     private readonly metrics: MessagingMetrics,
   ) {
-    this.producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false });
+    this.producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false, createPartitioner: javaCompatiblePartitioner });
   }
 
   async connect(): Promise<void> {

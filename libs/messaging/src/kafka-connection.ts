@@ -1,5 +1,5 @@
 import { Logger } from '@nestjs/common';
-import { Kafka, logLevel, type LogEntry } from 'kafkajs';
+import { Kafka, logLevel, Partitioners, type LogEntry } from 'kafkajs';
 
 export interface KafkaConnectionOptions {
   readonly brokers: readonly string[];
@@ -12,6 +12,11 @@ const logger = new Logger('kafkajs');
 function logCreator() {
   return ({ level, log }: LogEntry) => {
     const { message, ...extra } = log;
+    // Bounded retries are deliberate: a stage aborts and redoes its whole transaction, and a
+    // request-driven publish should fail the request rather than hang it.
+    if (message.startsWith('Limiting retries for the idempotent producer')) {
+      return;
+    }
     const line = `${message} ${JSON.stringify(extra)}`;
     if (level === logLevel.ERROR) {
       logger.error(line);
@@ -32,3 +37,6 @@ export function createKafka(options: KafkaConnectionOptions): Kafka {
     retry: { initialRetryTime: 100, retries: 8 },
   });
 }
+
+/** The Java client's murmur2 partitioner, so keys land where other Kafka clients put them. */
+export const javaCompatiblePartitioner = Partitioners.DefaultPartitioner;

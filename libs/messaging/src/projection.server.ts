@@ -1,4 +1,5 @@
 import type { EachBatchPayload, KafkaMessage, Producer } from 'kafkajs';
+import { javaCompatiblePartitioner } from './kafka-connection';
 import { KafkaConsumerServer, type ConsumerServerOptions } from './consumer-server.base';
 import { buildDeadLetter, type DeadLetterCause } from './dead-letter';
 import type { ProjectionStore } from './projection-store';
@@ -94,7 +95,7 @@ export class KafkaProjectionServer<Tx> extends KafkaConsumerServer {
 
   private async sendDeadLetter(message: KafkaMessage, topic: string, partition: number, cause: DeadLetterCause): Promise<void> {
     if (this.deadLetterProducer === null) {
-      this.deadLetterProducer = this.options.kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false });
+      this.deadLetterProducer = this.options.kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false, createPartitioner: javaCompatiblePartitioner });
       await this.deadLetterProducer.connect();
     }
     const deadLetter = buildDeadLetter(message, { topic, partition, group: this.group }, cause, this.clock());

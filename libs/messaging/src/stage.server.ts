@@ -1,5 +1,6 @@
 import type { AnyEvent } from '@ais/contracts';
 import type { EachBatchPayload, Message, Producer, Transaction } from 'kafkajs';
+import { javaCompatiblePartitioner } from './kafka-connection';
 import { KafkaConsumerServer, type ConsumerServerOptions } from './consumer-server.base';
 import { buildDeadLetter } from './dead-letter';
 import { toTopicMessages, topicOf } from './event-codec';
@@ -11,6 +12,11 @@ export interface StageContext {
   readonly partition: number;
   readonly offset: string;
   readonly receivedAt: Date;
+  /**
+   * Work to do once the batch's transaction has committed, such as destroying a data key: it
+   * must not happen for output that a crash would roll back. Failures are logged, not retried.
+   */
+  afterCommit(work: () => Promise<void>): void;
 }
 
 /** A stage handler returns the events its input causes; the transport writes them. */
@@ -43,12 +49,19 @@ export class KafkaStageServer extends KafkaConsumerServer {
     const outputs: AnyEvent[] = [];
     const deadLetters: { topic: string; message: Message }[] = [];
     const deadLetterCodes: string[] = [];
+    const afterCommit: (() => Promise<void>)[] = [];
     let lastOffset: string | null = null;
     for (const message of batch.messages) {
       if (!isRunning() || isStale()) {
         break;
       }
-      const context: StageContext = { topic: batch.topic, partition: batch.partition, offset: message.offset, receivedAt: this.clock() };
+      const context: StageContext = {
+        topic: batch.topic,
+        partition: batch.partition,
+        offset: message.offset,
+        receivedAt: this.clock(),
+        afterCommit: (work) => afterCommit.push(work),
+      };
       const outcome = await this.handleRecord(message, batch.topic, context, heartbeat);
       if (outcome.kind === 'handled') {
         outputs.push(...asEvents(outcome.result));
@@ -64,6 +77,9 @@ export class KafkaStageServer extends KafkaConsumerServer {
     await this.commitTransaction(batch.topic, batch.partition, lastOffset, outputs, deadLetters);
     payload.resolveOffset(lastOffset);
     this.recordLag(payload, lastOffset);
+    for (const work of afterCommit) {
+      await work().catch((error: unknown) => this.logger.warn(`after-commit work failed (${errorClassOf(error)})`));
+    }
     for (const event of outputs) {
       this.metrics.produced.inc({ topic: topicOf(event), type: event.type });
     }
@@ -147,6 +163,7 @@ export class KafkaStageServer extends KafkaConsumerServer {
       maxInFlightRequests: 1,
       transactionTimeout: 60_000,
       allowAutoTopicCreation: false,
+      createPartitioner: javaCompatiblePartitioner,
     });
     await producer.connect();
     return producer;

@@ -1,5 +1,6 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import type { Response } from 'express';
+import { throwError, type Observable } from 'rxjs';
 
 /** A domain error with a stable string code; the filter maps it to an HTTP status. */
 export class CodedError extends Error {
@@ -15,14 +16,18 @@ export class CodedError extends Error {
 }
 
 /**
- * Every error leaves as JSON with a code and a reason; unknown errors become a 500 whose log line
+ * Every HTTP error leaves as JSON with a code and a reason; unknown errors become a 500 whose log line
  * carries the error's class only (messages may quote submitted values).
  */
 @Catch()
 export class ErrorCodeFilter implements ExceptionFilter {
   private readonly logger = new Logger('ErrorCodeFilter');
 
-  catch(exception: unknown, host: ArgumentsHost): void {
+  catch(exception: unknown, host: ArgumentsHost): Observable<never> | void {
+    if (host.getType() !== 'http') {
+      // Kafka transports need the original error to tell transient failures from poison records.
+      return throwError(() => exception);
+    }
     const response = host.switchToHttp().getResponse<Response>();
     if (exception instanceof CodedError) {
       response.status(exception.status).json({ code: exception.code, reason: exception.reason });

@@ -31,6 +31,8 @@ export async function runService(definition: ServiceDefinition, env: NodeJS.Proc
   app.disable('x-powered-by');
   definition.configure?.(app, config);
   definition.consumers?.(app);
+  // Module init creates the topics; consumers subscribe only after that.
+  await app.init();
   await app.startAllMicroservices();
   await app.listen(servicePort(definition.service, env), env.AIS_HTTP_HOST ?? '127.0.0.1');
   return app;

@@ -3,6 +3,7 @@ import type { ServiceConfig } from '@ais/config';
 import { MessagingModule } from '@ais/messaging';
 import { ObservabilityModule } from '@ais/observability';
 import { dataSourceOptions } from '@ais/persistence';
+import { SealingModule } from '@ais/sealing';
 import { type DynamicModule, Module } from '@nestjs/common';
 import { TerminusModule } from '@nestjs/terminus';
 import { TypeOrmModule } from '@nestjs/typeorm';
@@ -44,6 +45,7 @@ export class ServiceModule {
         }),
         TerminusModule.forRoot({ logger: false }),
         AuthModule.forRoot({ adminToken: config.security.AIS_ADMIN_TOKEN }),
+        SealingModule.forRoot({ masterKeyBase64: config.security.AIS_MASTER_KEY }),
       ],
       controllers: [HealthController],
       providers: [

@@ -2,3 +2,4 @@ export * from './key-store';
 export * from './keystore.migrations';
 export * from './postgres-key.store';
 export * from './sealer';
+export * from './sealing.module';

@@ -1,9 +1,13 @@
 import { randomBytes } from 'node:crypto';
-import type { Pool } from 'pg';
 import { decrypt, encrypt } from './aes-gcm';
 import type { KeyStore } from './key-store';
 
 export const KEYSTORE_SCHEMA = 'keystore';
+
+/** Runs SQL and returns the rows (TypeORM's `DataSource` fits). */
+export interface SqlRunner {
+  query(sql: string, parameters?: unknown[]): Promise<unknown>;
+}
 
 /**
  * Data keys in PostgreSQL, each wrapped with the master key from the environment, so a database
@@ -11,7 +15,7 @@ export const KEYSTORE_SCHEMA = 'keystore';
  */
 export class PostgresKeyStore implements KeyStore {
   constructor(
-    private readonly pool: Pool,
+    private readonly sql: SqlRunner,
     private readonly masterKey: Buffer,
   ) {
     if (masterKey.length !== 32) {
@@ -22,7 +26,7 @@ export class PostgresKeyStore implements KeyStore {
   async create(keyId: string): Promise<Buffer> {
     const key = randomBytes(32);
     const wrapped = encrypt(this.masterKey, key, Buffer.from(keyId));
-    await this.pool.query(
+    await this.sql.query(
       `INSERT INTO ${KEYSTORE_SCHEMA}.data_keys (key_id, iv, tag, wrapped_key) VALUES ($1, $2, $3, $4)
        ON CONFLICT (key_id) DO NOTHING`,
       [keyId, wrapped.iv, wrapped.tag, wrapped.ciphertext],
@@ -32,10 +36,9 @@ export class PostgresKeyStore implements KeyStore {
   }
 
   async get(keyId: string): Promise<Buffer | null> {
-    const { rows } = await this.pool.query<{ iv: Buffer; tag: Buffer; wrapped_key: Buffer }>(
-      `SELECT iv, tag, wrapped_key FROM ${KEYSTORE_SCHEMA}.data_keys WHERE key_id = $1`,
-      [keyId],
-    );
+    const rows = (await this.sql.query(`SELECT iv, tag, wrapped_key FROM ${KEYSTORE_SCHEMA}.data_keys WHERE key_id = $1`, [
+      keyId,
+    ])) as { iv: Buffer; tag: Buffer; wrapped_key: Buffer }[];
     const row = rows[0];
     if (row === undefined) {
       return null;
@@ -44,6 +47,6 @@ export class PostgresKeyStore implements KeyStore {
   }
 
   async destroy(keyId: string): Promise<void> {
-    await this.pool.query(`DELETE FROM ${KEYSTORE_SCHEMA}.data_keys WHERE key_id = $1`, [keyId]);
+    await this.sql.query(`DELETE FROM ${KEYSTORE_SCHEMA}.data_keys WHERE key_id = $1`, [keyId]);
   }
 }

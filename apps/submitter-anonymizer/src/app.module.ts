@@ -1,0 +1,16 @@
+import type { ServiceConfig } from '@ais/config';
+import { ServiceModule } from '@ais/platform';
+import { type DynamicModule, Module } from '@nestjs/common';
+import { AnonymizeSubmissionAdapter } from './anonymize/anonymize-submission.adapter';
+import { SUBMITTER_ANONYMIZER_SCHEMA } from './migrations';
+
+@Module({})
+export class AppModule {
+  static forRoot(config: ServiceConfig): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [ServiceModule.forRoot({ service: 'submitter-anonymizer', schema: SUBMITTER_ANONYMIZER_SCHEMA.schema, config })],
+      controllers: [AnonymizeSubmissionAdapter],
+    };
+  }
+}

@@ -1,0 +1,13 @@
+import 'reflect-metadata';
+import { attachStage } from '@ais/messaging';
+import { main } from '@ais/platform';
+import { ANONYMIZE_GROUP } from './anonymize/anonymize-submission.adapter';
+import { AppModule } from './app.module';
+import { SUBMITTER_ANONYMIZER_SCHEMA } from './migrations';
+
+main({
+  service: 'submitter-anonymizer',
+  owner: SUBMITTER_ANONYMIZER_SCHEMA,
+  module: (config) => AppModule.forRoot(config),
+  consumers: (app) => attachStage(app, { group: ANONYMIZE_GROUP }),
+});
