@@ -25,8 +25,9 @@ export class TaxiiExceptionFilter implements ExceptionFilter {
     if (error.status === HttpStatus.UNAUTHORIZED) {
       response.setHeader('WWW-Authenticate', 'Basic realm="AIS Exchange TAXII", charset="UTF-8"');
     }
+    // `end`, not `send`: Express would append a charset to the media type.
     response.status(error.status).setHeader('Content-Type', TAXII_MEDIA_TYPE);
-    response.send(JSON.stringify(error.body()));
+    response.end(JSON.stringify(error.body()));
   }
 
   private toTaxiiError(exception: unknown): TaxiiError {

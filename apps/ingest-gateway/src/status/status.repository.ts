@@ -1,0 +1,90 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import { TAXII_TIMESTAMP_SQL_FORMAT } from '@ais/taxii';
+
+export interface StatusEntry {
+  readonly id: string;
+  readonly version: string;
+  readonly message?: string;
+}
+
+/** The TAXII 2.1 status resource (§4.3.1); empty lists are omitted, counts always present. */
+export interface StatusResource {
+  readonly id: string;
+  readonly status: 'pending' | 'complete';
+  readonly request_timestamp: string;
+  readonly total_count: number;
+  readonly success_count: number;
+  readonly failure_count: number;
+  readonly pending_count: number;
+  readonly successes?: StatusEntry[];
+  readonly failures?: StatusEntry[];
+  readonly pendings?: StatusEntry[];
+}
+
+interface ObjectRow {
+  position: number;
+  object_id: string | null;
+  version: string | null;
+  state: 'pending' | 'success' | 'failure';
+  message: string | null;
+}
+
+@Injectable()
+export class StatusRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async create(tx: EntityManager, id: string, principalId: string, objects: readonly { id: string | null; version: string | null }[], now: Date): Promise<void> {
+    await tx.query(`INSERT INTO gateway.status_resources (id, principal_id, total_count, request_timestamp) VALUES ($1, $2, $3, $4)`, [
+      id,
+      principalId,
+      objects.length,
+      now,
+    ]);
+    await tx.query(
+      `INSERT INTO gateway.status_objects (status_id, position, object_id, version)
+       SELECT $1, position - 1, object_id, version FROM unnest($2::text[], $3::text[]) WITH ORDINALITY AS o(object_id, version, position)`,
+      [id, objects.map((o) => o.id), objects.map((o) => o.version)],
+    );
+  }
+
+  /** The status resource, if it exists and the caller may see it (its submitter, or any admin). */
+  async find(id: string, principalId: string | null): Promise<StatusResource | null> {
+    const resources: { id: string; request_timestamp: string; total_count: number }[] = await this.dataSource.query(
+      `SELECT id, to_char(request_timestamp AT TIME ZONE 'UTC', ${TAXII_TIMESTAMP_SQL_FORMAT}) AS request_timestamp, total_count
+       FROM gateway.status_resources WHERE id = $1 AND ($2::uuid IS NULL OR principal_id = $2::uuid)`,
+      [id, principalId],
+    );
+    const resource = resources[0];
+    if (resource === undefined) {
+      return null;
+    }
+    const rows: ObjectRow[] = await this.dataSource.query(
+      `SELECT position, object_id, version, state, message FROM gateway.status_objects WHERE status_id = $1 ORDER BY position`,
+      [id],
+    );
+    const byState = (state: ObjectRow['state']) =>
+      rows
+        .filter((row) => row.state === state)
+        .map((row): StatusEntry => ({
+          id: row.object_id ?? `objects[${row.position}]`,
+          version: row.version ?? '',
+          ...(row.message === null ? {} : { message: row.message }),
+        }));
+    const successes = byState('success');
+    const failures = byState('failure');
+    const pendings = byState('pending');
+    return {
+      id: resource.id,
+      status: pendings.length === 0 ? 'complete' : 'pending',
+      request_timestamp: resource.request_timestamp,
+      total_count: resource.total_count,
+      success_count: successes.length,
+      failure_count: failures.length,
+      pending_count: pendings.length,
+      ...(successes.length > 0 ? { successes } : {}),
+      ...(failures.length > 0 ? { failures } : {}),
+      ...(pendings.length > 0 ? { pendings } : {}),
+    };
+  }
+}
