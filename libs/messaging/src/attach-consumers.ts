@@ -2,17 +2,22 @@ import type { INestApplication } from '@nestjs/common';
 import type { Kafka } from 'kafkajs';
 import type { ConsumerServerOptions } from './consumer-server.base';
 import { ConsumerStateRegistry } from './consumer-state';
-import { KAFKA } from './messaging.module';
+import { KAFKA, MESSAGING_OPTIONS, type MessagingOptions } from './messaging.module';
 import { MessagingMetrics } from './messaging.metrics';
 import { KafkaProjectionServer } from './projection.server';
 import type { ProjectionStore } from './projection-store';
 import { KafkaStageServer } from './stage.server';
 
 /** The app's global filter must pass RPC errors through unchanged (ErrorCodeFilter does). */
-type GroupOptions = Omit<ConsumerServerOptions, 'kafka' | 'metrics' | 'states'>;
+type GroupOptions = Omit<ConsumerServerOptions, 'kafka' | 'metrics' | 'states' | 'topicPrefix'>;
 
-function sharedOptions(app: INestApplication): Pick<ConsumerServerOptions, 'kafka' | 'metrics' | 'states'> {
-  return { kafka: app.get<Kafka>(KAFKA), metrics: app.get(MessagingMetrics), states: app.get(ConsumerStateRegistry) };
+function sharedOptions(app: INestApplication): Pick<ConsumerServerOptions, 'kafka' | 'metrics' | 'states' | 'topicPrefix'> {
+  return {
+    kafka: app.get<Kafka>(KAFKA),
+    metrics: app.get(MessagingMetrics),
+    states: app.get(ConsumerStateRegistry),
+    topicPrefix: app.get<MessagingOptions>(MESSAGING_OPTIONS).topicPrefix,
+  };
 }
 
 /** Runs the app's `consumes(group, …)` handlers as a transactional pipeline stage. */

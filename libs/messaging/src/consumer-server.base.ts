@@ -15,6 +15,8 @@ export interface ConsumerServerOptions {
   readonly group: string;
   readonly metrics: MessagingMetrics;
   readonly states: ConsumerStateRegistry;
+  /** Prepended to every topic read and written, to isolate tests (`test-<uuid>.`). */
+  readonly topicPrefix?: string;
   readonly partitionsConsumedConcurrently?: number;
   readonly sessionTimeoutMs?: number;
   /** Retries of a handler that fails with a transient error, before the batch is abandoned. */
@@ -40,6 +42,7 @@ export abstract class KafkaConsumerServer extends Server implements CustomTransp
   protected readonly group: string;
   protected readonly metrics: MessagingMetrics;
   protected readonly clock: () => Date;
+  protected readonly topicPrefix: string;
   protected consumer: Consumer | null = null;
   private readonly state: ConsumerState;
   private readonly handlerAttempts: number;
@@ -49,6 +52,7 @@ export abstract class KafkaConsumerServer extends Server implements CustomTransp
     this.group = options.group;
     this.metrics = options.metrics;
     this.clock = options.clock ?? (() => new Date());
+    this.topicPrefix = options.topicPrefix ?? '';
     this.handlerAttempts = options.handlerAttempts ?? 5;
     this.state = options.states.register(options.group);
     this.logger = new Logger(`${this.constructor.name}:${options.group}`);
@@ -60,7 +64,7 @@ export abstract class KafkaConsumerServer extends Server implements CustomTransp
     for (const pattern of this.messageHandlers.keys()) {
       const type = typeInPattern(pattern, this.group);
       if (type !== null && isEventType(type)) {
-        topics.add(EVENT_CATALOG[type].topic);
+        topics.add(this.topicPrefix + EVENT_CATALOG[type].topic);
       }
     }
     return [...topics].sort();

@@ -14,15 +14,15 @@ export function encodeEvent(event: EventEnvelope): Message {
   };
 }
 
-export function topicOf(event: AnyEvent): string {
-  return EVENT_CATALOG[event.type].topic;
+export function topicOf(event: AnyEvent, topicPrefix = ''): string {
+  return topicPrefix + EVENT_CATALOG[event.type].topic;
 }
 
 /** Groups outbound events per topic for one `sendBatch`. */
-export function toTopicMessages(events: readonly AnyEvent[]): { topic: string; messages: Message[] }[] {
+export function toTopicMessages(events: readonly AnyEvent[], topicPrefix = ''): { topic: string; messages: Message[] }[] {
   const byTopic = new Map<string, Message[]>();
   for (const event of events) {
-    const topic = topicOf(event);
+    const topic = topicOf(event, topicPrefix);
     const messages = byTopic.get(topic) ?? [];
     messages.push(encodeEvent(event));
     byTopic.set(topic, messages);

@@ -15,6 +15,8 @@ export class EventPublisher {
   constructor(
     kafka: Kafka,
     private readonly metrics: MessagingMetrics,
+    /** Isolates a test's topics (`test-<uuid>.`); empty in production. */
+    private readonly topicPrefix = '',
   ) {
     this.producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false, createPartitioner: javaCompatiblePartitioner });
   }
@@ -31,7 +33,7 @@ export class EventPublisher {
       return;
     }
     await this.connect();
-    await this.producer.sendBatch({ topicMessages: toTopicMessages(events), acks: -1 });
+    await this.producer.sendBatch({ topicMessages: toTopicMessages(events, this.topicPrefix), acks: -1 });
     for (const event of events) {
       this.metrics.produced.inc({ topic: topicOf(event), type: event.type });
     }

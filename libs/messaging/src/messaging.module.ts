@@ -17,6 +17,8 @@ export interface MessagingOptions {
   readonly brokers: readonly string[];
   readonly clientId: string;
   readonly topicLayout: TopicLayout;
+  /** Prepended to every topic name; empty except to isolate tests. */
+  readonly topicPrefix?: string;
 }
 
 /** Creates the contracts' topics before any consumer or producer of this process starts. */
@@ -33,7 +35,7 @@ class TopicBootstrap implements OnModuleInit {
     const admin = this.kafka.admin();
     await admin.connect();
     try {
-      const created = await ensureTopics(admin, desiredTopics(this.options.topicLayout));
+      const created = await ensureTopics(admin, desiredTopics(this.options.topicLayout, this.options.topicPrefix));
       if (created.length > 0) {
         this.logger.log(`created topics ${created.join(', ')}`);
       }
@@ -66,7 +68,7 @@ export class MessagingModule {
         { provide: MessagingMetrics, useFactory: (registry: Registry) => new MessagingMetrics(registry), inject: [METRICS_REGISTRY] },
         {
           provide: EventPublisher,
-          useFactory: (kafka: Kafka, metrics: MessagingMetrics) => new EventPublisher(kafka, metrics),
+          useFactory: (kafka: Kafka, metrics: MessagingMetrics) => new EventPublisher(kafka, metrics, options.topicPrefix),
           inject: [KAFKA, MessagingMetrics],
         },
         ConsumerStateRegistry,
@@ -74,7 +76,7 @@ export class MessagingModule {
         TopicBootstrap,
         PublisherLifecycle,
       ],
-      exports: [KAFKA, MessagingMetrics, EventPublisher, ConsumerStateRegistry, KafkaConsumerIndicator],
+      exports: [KAFKA, MESSAGING_OPTIONS, MessagingMetrics, EventPublisher, ConsumerStateRegistry, KafkaConsumerIndicator],
     };
   }
 }

@@ -115,7 +115,7 @@ export class KafkaStageServer extends KafkaConsumerServer {
     const producer = await this.producerFor(topic, partition);
     const transaction = await producer.transaction();
     try {
-      const topicMessages = [...toTopicMessages(outputs), ...deadLetters.map((d) => ({ topic: d.topic, messages: [d.message] }))];
+      const topicMessages = [...toTopicMessages(outputs, this.topicPrefix), ...deadLetters.map((d) => ({ topic: d.topic, messages: [d.message] }))];
       if (topicMessages.length > 0) {
         await transaction.sendBatch({ topicMessages, acks: -1 });
       }

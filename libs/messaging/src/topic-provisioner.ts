@@ -20,11 +20,11 @@ function configOf(spec: TopicSpec, layout: TopicLayout): ITopicConfig {
 }
 
 /** Every topic of the contracts and its dead-letter topic, as Kafka should have them. */
-export function desiredTopics(layout: TopicLayout, specs: readonly TopicSpec[] = TOPIC_SPECS): ITopicConfig[] {
+export function desiredTopics(layout: TopicLayout, topicPrefix = '', specs: readonly TopicSpec[] = TOPIC_SPECS): ITopicConfig[] {
   return specs.flatMap((spec) => [
-    configOf(spec, layout),
+    configOf({ ...spec, name: topicPrefix + spec.name }, layout),
     // One partition is enough for dead letters; they are rare and read by people.
-    configOf({ ...spec, name: deadLetterTopicOf(spec.name) }, { ...layout, partitions: 1 }),
+    configOf({ ...spec, name: deadLetterTopicOf(topicPrefix + spec.name) }, { ...layout, partitions: 1 }),
   ]);
 }
 

@@ -33,6 +33,7 @@ export class ServiceModule {
           brokers: config.kafka.KAFKA_BROKERS,
           clientId: options.service,
           topicLayout: { partitions: config.kafka.KAFKA_TOPIC_PARTITIONS, replicationFactor: config.kafka.KAFKA_REPLICATION_FACTOR },
+          topicPrefix: config.kafka.KAFKA_TOPIC_PREFIX,
         }),
         TypeOrmModule.forRoot({
           ...dataSourceOptions({

@@ -1,5 +1,5 @@
 import { Transform } from 'class-transformer';
-import { ArrayMinSize, IsInt, IsString, Max, Min } from 'class-validator';
+import { ArrayMinSize, IsInt, IsString, Matches, Max, Min } from 'class-validator';
 
 const toInt = ({ value }: { value: unknown }) => (typeof value === 'string' ? Number.parseInt(value, 10) : value);
 
@@ -22,4 +22,8 @@ export class KafkaEnv {
   @Min(1)
   @Max(10)
   KAFKA_REPLICATION_FACTOR = 1;
+
+  /** Prepended to every topic name, to run an isolated copy of the pipeline (tests). */
+  @Matches(/^([a-z0-9-]+\.)?$/)
+  KAFKA_TOPIC_PREFIX = '';
 }
