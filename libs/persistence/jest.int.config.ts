@@ -1,0 +1,11 @@
+import type { Config } from 'jest';
+
+/** Integration tests against the real Kafka broker and PostgreSQL started by scripts/ (Nx target `test-int`). */
+const config: Config = {
+  displayName: 'persistence:int',
+  preset: '../../jest.preset.js',
+  testMatch: ['<rootDir>/test/integration/**/*.int-spec.ts'],
+  testTimeout: 90_000,
+};
+
+export default config;
