@@ -43,7 +43,7 @@ const SPEC_FILES = ['**/*.spec.ts', '**/*.int-spec.ts', '**/*.e2e-spec.ts'];
 /** Test code: specs, test-support folders, Jest configs. */
 const TEST_FILES = [...SPEC_FILES, 'test/**', 'apps/*/test/**', 'libs/*/test/**', '**/jest*.config.ts'];
 /** Where `process.env` may be read. */
-const ENV_ALLOWED_FILES = ['libs/config/**', 'scripts/**', 'bench/**', ...TEST_FILES];
+const ENV_ALLOWED_FILES = ['libs/config/**', 'libs/testing/**', 'scripts/**', 'bench/**', ...TEST_FILES];
 /** Pure code: no framework, no I/O library, no clock (E2, E8). Add `type:domain` libs here. */
 const PURE_FILES = ['**/*.decider.ts', 'libs/contracts/**/*.ts', 'libs/stix/**/*.ts', 'libs/ais-profile/**/*.ts'];
 

@@ -1,12 +1,12 @@
 import { KafkaEnv } from './fragments/kafka.env';
 import { PostgresEnv } from './fragments/postgres.env';
 import { SecurityEnv } from './fragments/security.env';
-import { LoggingEnv } from './fragments/service.env';
+import { HttpEnv, LoggingEnv } from './fragments/service.env';
 import { TaxiiEnv } from './fragments/taxii.env';
 import { loadConfig, type LoadedConfig } from './load-config';
 
 /** The fragments every service reads. */
-export const SERVICE_ENV = { kafka: KafkaEnv, postgres: PostgresEnv, security: SecurityEnv, logging: LoggingEnv, taxii: TaxiiEnv };
+export const SERVICE_ENV = { kafka: KafkaEnv, postgres: PostgresEnv, security: SecurityEnv, logging: LoggingEnv, taxii: TaxiiEnv, http: HttpEnv };
 export type ServiceConfig = LoadedConfig<typeof SERVICE_ENV>;
 
 export function loadServiceConfig(env: NodeJS.ProcessEnv = process.env): ServiceConfig {

@@ -67,17 +67,17 @@ function checkEnvelope(value: unknown): string | null {
     return 'envelope is not an object';
   }
   const e = value as Record<string, unknown>;
-  if (typeof e.eventId !== 'string' || !UUID.test(e.eventId)) return 'eventId must be a UUID';
-  if (typeof e.type !== 'string' || e.type.length === 0) return 'type must be a non-empty string';
+  if (typeof e.eventId !== 'string' || !UUID.test(e.eventId)) {return 'eventId must be a UUID';}
+  if (typeof e.type !== 'string' || e.type.length === 0) {return 'type must be a non-empty string';}
   if (typeof e.schemaVersion !== 'number' || !Number.isInteger(e.schemaVersion) || e.schemaVersion < 1) {
     return 'schemaVersion must be a positive integer';
   }
-  if (typeof e.key !== 'string' || e.key.length === 0) return 'key must be a non-empty string';
-  if (typeof e.occurredAt !== 'string' || Number.isNaN(Date.parse(e.occurredAt))) return 'occurredAt must be a timestamp';
-  if (typeof e.correlationId !== 'string' || e.correlationId.length === 0) return 'correlationId must be a non-empty string';
-  if (e.causationId !== null && typeof e.causationId !== 'string') return 'causationId must be a string or null';
-  if (typeof e.producer !== 'string' || e.producer.length === 0) return 'producer must be a non-empty string';
-  if (typeof e.data !== 'object' || e.data === null || Array.isArray(e.data)) return 'data must be an object';
+  if (typeof e.key !== 'string' || e.key.length === 0) {return 'key must be a non-empty string';}
+  if (typeof e.occurredAt !== 'string' || Number.isNaN(Date.parse(e.occurredAt))) {return 'occurredAt must be a timestamp';}
+  if (typeof e.correlationId !== 'string' || e.correlationId.length === 0) {return 'correlationId must be a non-empty string';}
+  if (e.causationId !== null && typeof e.causationId !== 'string') {return 'causationId must be a string or null';}
+  if (typeof e.producer !== 'string' || e.producer.length === 0) {return 'producer must be a non-empty string';}
+  if (typeof e.data !== 'object' || e.data === null || Array.isArray(e.data)) {return 'data must be an object';}
   return null;
 }
 

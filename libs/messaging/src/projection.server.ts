@@ -42,7 +42,7 @@ export class KafkaProjectionServer<Tx> extends KafkaConsumerServer {
   }
 
   protected async processBatch(payload: EachBatchPayload): Promise<void> {
-    const { batch, heartbeat } = payload;
+    const { batch } = payload;
     const skipped = new Set<string>();
     for (;;) {
       try {
@@ -52,7 +52,7 @@ export class KafkaProjectionServer<Tx> extends KafkaConsumerServer {
           this.recordLag(payload, lastOffset);
           await payload.commitOffsetsIfNecessary();
         }
-        await heartbeat();
+        await payload.heartbeat();
         return;
       } catch (error) {
         if (!(error instanceof PoisonRecord)) {
@@ -72,7 +72,8 @@ export class KafkaProjectionServer<Tx> extends KafkaConsumerServer {
   }
 
   private async applyBatch(tx: Tx, payload: EachBatchPayload, skipped: ReadonlySet<string>): Promise<string | null> {
-    const { batch, heartbeat } = payload;
+    const { batch } = payload;
+    const heartbeat = () => payload.heartbeat();
     const next = await this.store.lockCheckpoint(tx, this.group, batch.topic, batch.partition);
     const from = next === null ? null : BigInt(next);
     let lastOffset: string | null = null;

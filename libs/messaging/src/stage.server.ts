@@ -45,14 +45,15 @@ export class KafkaStageServer extends KafkaConsumerServer {
   }
 
   protected async processBatch(payload: EachBatchPayload): Promise<void> {
-    const { batch, heartbeat, isRunning, isStale } = payload;
+    const { batch } = payload;
+    const heartbeat = () => payload.heartbeat();
     const outputs: AnyEvent[] = [];
     const deadLetters: { topic: string; message: Message }[] = [];
     const deadLetterCodes: string[] = [];
     const afterCommit: (() => Promise<void>)[] = [];
     let lastOffset: string | null = null;
     for (const message of batch.messages) {
-      if (!isRunning() || isStale()) {
+      if (!payload.isRunning() || payload.isStale()) {
         break;
       }
       const context: StageContext = {

@@ -20,8 +20,8 @@ export interface ServiceDefinition {
 }
 
 /** Boot: validate config, migrate, start consumers, listen on loopback or the configured host. */
-export async function runService(definition: ServiceDefinition, env: NodeJS.ProcessEnv = process.env): Promise<INestApplication> {
-  const config = loadServiceConfig(env);
+export async function runService(definition: ServiceDefinition): Promise<INestApplication> {
+  const config = loadServiceConfig();
   await migrateSchemas(config.postgres.DATABASE_URL, [KEYSTORE_SCHEMA_OWNER, IDENTITY_SCHEMA_OWNER, definition.owner]);
   const app = await NestFactory.create<NestExpressApplication>(definition.module(config), { bufferLogs: true, bodyParser: false });
   app.useLogger(app.get(Logger));
@@ -34,7 +34,7 @@ export async function runService(definition: ServiceDefinition, env: NodeJS.Proc
   // Module init creates the topics; consumers subscribe only after that.
   await app.init();
   await app.startAllMicroservices();
-  await app.listen(servicePort(definition.service, env), env.AIS_HTTP_HOST ?? '127.0.0.1');
+  await app.listen(servicePort(definition.service), config.http.AIS_HTTP_HOST);
   return app;
 }
 

@@ -1,4 +1,4 @@
-import { HttpStatus } from '@nestjs/common';
+import type { HttpStatus } from '@nestjs/common';
 
 /** A TAXII error resource (TAXII 2.1 §3.6.1); `http_status` is a string, as the spec shows. */
 export interface TaxiiErrorBody {

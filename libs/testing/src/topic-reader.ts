@@ -21,8 +21,9 @@ export class TopicReader {
     await this.consumer.connect();
     await this.consumer.subscribe({ topics, fromBeginning: true });
     await this.consumer.run({
-      eachMessage: async ({ topic, partition, message }) => {
+      eachMessage: ({ topic, partition, message }) => {
         this.records.push({ topic, partition, message });
+        return Promise.resolve();
       },
     });
     return this;

@@ -92,9 +92,9 @@ describe('KafkaProjectionServer with its checkpoint in PostgreSQL', () => {
     await producer.disconnect();
   }
 
-  const appliedCount = async () => Number((await dataSource.query(`SELECT count(*) AS n FROM ${schema}.applied`))[0].n);
-  const checkpointSum = async () =>
-    Number((await dataSource.query(`SELECT coalesce(sum(next_offset), 0) AS n FROM ${schema}.projection_checkpoints WHERE consumer_group = $1`, [group]))[0].n);
+  const count = async (sql: string, params: unknown[] = []) => Number((await dataSource.query<{ n: string }[]>(sql, params))[0]?.n);
+  const appliedCount = () => count(`SELECT count(*) AS n FROM ${schema}.applied`);
+  const checkpointSum = () => count(`SELECT coalesce(sum(next_offset), 0) AS n FROM ${schema}.projection_checkpoints WHERE consumer_group = $1`, [group]);
 
   it('applies each event once, even when Kafka redelivers from offset 0', async () => {
     await startProjection();
@@ -113,7 +113,7 @@ describe('KafkaProjectionServer with its checkpoint in PostgreSQL', () => {
     await publish(5);
     await waitFor(async () => (await checkpointSum()) === 35, { description: 'checkpoint at 35' });
     expect(await appliedCount()).toBe(35);
-    const duplicates = await dataSource.query(`SELECT event_id FROM ${schema}.applied GROUP BY event_id HAVING count(*) > 1`);
+    const duplicates: unknown[] = await dataSource.query(`SELECT event_id FROM ${schema}.applied GROUP BY event_id HAVING count(*) > 1`);
     expect(duplicates).toEqual([]);
   });
 
