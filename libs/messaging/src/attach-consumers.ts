@@ -9,14 +9,17 @@ import type { ProjectionStore } from './projection-store';
 import { KafkaStageServer } from './stage.server';
 
 /** The app's global filter must pass RPC errors through unchanged (ErrorCodeFilter does). */
-type GroupOptions = Omit<ConsumerServerOptions, 'kafka' | 'metrics' | 'states' | 'topicPrefix'>;
+type SharedOption = 'kafka' | 'metrics' | 'states' | 'topicPrefix' | 'sessionTimeoutMs';
+type GroupOptions = Omit<ConsumerServerOptions, SharedOption>;
 
-function sharedOptions(app: INestApplication): Pick<ConsumerServerOptions, 'kafka' | 'metrics' | 'states' | 'topicPrefix'> {
+function sharedOptions(app: INestApplication): Pick<ConsumerServerOptions, SharedOption> {
+  const options = app.get<MessagingOptions>(MESSAGING_OPTIONS);
   return {
     kafka: app.get<Kafka>(KAFKA),
     metrics: app.get(MessagingMetrics),
     states: app.get(ConsumerStateRegistry),
-    topicPrefix: app.get<MessagingOptions>(MESSAGING_OPTIONS).topicPrefix,
+    topicPrefix: options.topicPrefix,
+    sessionTimeoutMs: options.sessionTimeoutMs,
   };
 }
 

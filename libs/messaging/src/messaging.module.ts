@@ -19,6 +19,7 @@ export interface MessagingOptions {
   readonly topicLayout: TopicLayout;
   /** Prepended to every topic name; empty except to isolate tests. */
   readonly topicPrefix?: string;
+  readonly sessionTimeoutMs?: number;
 }
 
 /** Creates the contracts' topics before any consumer or producer of this process starts. */

@@ -34,6 +34,7 @@ export class ServiceModule {
           clientId: options.service,
           topicLayout: { partitions: config.kafka.KAFKA_TOPIC_PARTITIONS, replicationFactor: config.kafka.KAFKA_REPLICATION_FACTOR },
           topicPrefix: config.kafka.KAFKA_TOPIC_PREFIX,
+          sessionTimeoutMs: config.kafka.KAFKA_SESSION_TIMEOUT_MS,
         }),
         TypeOrmModule.forRoot({
           ...dataSourceOptions({

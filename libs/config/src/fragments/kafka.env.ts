@@ -23,6 +23,16 @@ export class KafkaEnv {
   @Max(10)
   KAFKA_REPLICATION_FACTOR = 1;
 
+  /**
+   * How long the broker waits for a silent member before handing its partitions to others: the
+   * recovery time after a crash. The broker's minimum is 6 s.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(6_000)
+  @Max(300_000)
+  KAFKA_SESSION_TIMEOUT_MS = 30_000;
+
   /** Prepended to every topic name, to run an isolated copy of the pipeline (tests). */
   @Matches(/^([a-z0-9-]+\.)?$/)
   KAFKA_TOPIC_PREFIX = '';

@@ -1,0 +1,95 @@
+import { DEVELOPMENT_ADMIN_TOKEN, type ServiceName } from '@ais/config';
+import { TEST_BROKERS, TEST_DATABASE_URL, uniqueName } from '@ais/testing';
+import { join } from 'node:path';
+import { Client } from 'pg';
+import { REPO_ROOT, ServiceLauncher, SERVICES } from '../../../scripts/system/service-launcher';
+
+const TAXII = 'application/taxii+json;version=2.1';
+
+export interface Account {
+  readonly username: string;
+  readonly password: string;
+}
+
+/**
+ * The whole system as `npm start` runs it, isolated for one test file: its own database, its own
+ * topics (`e2e-<id>.` prefix) and its own ports, so it can run beside a developer's `npm start`.
+ */
+export class E2eSystem {
+  readonly id = uniqueName('e2e').replace(/-/g, '_');
+  readonly topicPrefix = `${this.id.replace(/_/g, '-')}.`;
+  readonly databaseUrl: string;
+  readonly launcher: ServiceLauncher;
+
+  constructor(portBase: number) {
+    const url = new URL(TEST_DATABASE_URL);
+    url.pathname = `/${this.id}`;
+    this.databaseUrl = url.toString();
+    const ports = Object.fromEntries(SERVICES.map((service, i) => [service, portBase + i])) as Record<ServiceName, number>;
+    this.launcher = new ServiceLauncher({
+      logDir: join(REPO_ROOT, '.local', 'logs', this.id),
+      ports,
+      env: {
+        DATABASE_URL: this.databaseUrl,
+        KAFKA_BROKERS: TEST_BROKERS.join(','),
+        KAFKA_TOPIC_PREFIX: this.topicPrefix,
+        KAFKA_SESSION_TIMEOUT_MS: '8000',
+        AIS_INGEST_ROOT_URL: `http://127.0.0.1:${ports['ingest-gateway']}/ingest/`,
+        AIS_FEDERAL_ROOT_URL: `http://127.0.0.1:${ports['version-publisher']}/federal/`,
+        LOG_LEVEL: 'info',
+      },
+    });
+  }
+
+  async start(): Promise<void> {
+    await this.withAdminDatabase((client) => client.query(`CREATE DATABASE ${this.id}`));
+    this.launcher.startAll();
+    await this.launcher.waitHealthy();
+  }
+
+  async stop(): Promise<void> {
+    await this.launcher.stopAll();
+    await this.withAdminDatabase((client) => client.query(`DROP DATABASE IF EXISTS ${this.id} WITH (FORCE)`));
+  }
+
+  url(service: ServiceName, path: string): string {
+    return this.launcher.url(service, path);
+  }
+
+  async createAccount(role: string, extra: Record<string, unknown> = {}): Promise<Account> {
+    const account = { username: uniqueName(role).toLowerCase(), password: `pw-${uniqueName()}` };
+    const response = await fetch(this.url('ingest-gateway', '/admin/principals'), {
+      method: 'POST',
+      headers: { authorization: `Bearer ${DEVELOPMENT_ADMIN_TOKEN}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ ...account, role, organisation: `${role} organisation`, country: 'US', ...extra }),
+    });
+    if (response.status !== 201) {
+      throw new Error(`creating ${role} failed: HTTP ${response.status} ${await response.text()}`);
+    }
+    return account;
+  }
+
+  async taxii(service: ServiceName, path: string, account: Account, init: { method?: string; body?: unknown } = {}): Promise<{ status: number; headers: Headers; body: Record<string, unknown> }> {
+    const response = await fetch(this.url(service, path), {
+      method: init.method ?? 'GET',
+      headers: {
+        authorization: `Basic ${Buffer.from(`${account.username}:${account.password}`).toString('base64')}`,
+        accept: TAXII,
+        ...(init.body === undefined ? {} : { 'content-type': TAXII }),
+      },
+      body: init.body === undefined ? undefined : JSON.stringify(init.body),
+    });
+    const text = await response.text();
+    return { status: response.status, headers: response.headers, body: text === '' ? {} : (JSON.parse(text) as Record<string, unknown>) };
+  }
+
+  private async withAdminDatabase(work: (client: Client) => Promise<unknown>): Promise<void> {
+    const client = new Client({ connectionString: TEST_DATABASE_URL });
+    await client.connect();
+    try {
+      await work(client);
+    } finally {
+      await client.end();
+    }
+  }
+}
