@@ -1,0 +1,42 @@
+import { DEVELOPMENT_DATABASE_URL } from './fragments/postgres.env';
+import { ConfigError } from './load-config';
+import { loadServiceConfig } from './service.env';
+import { servicePort } from './service-ports';
+
+describe('loadServiceConfig', () => {
+  it('uses the documented development defaults when the environment is silent', () => {
+    const config = loadServiceConfig({});
+    expect(config.kafka.KAFKA_BROKERS).toEqual(['127.0.0.1:9092']);
+    expect(config.postgres.DATABASE_URL).toBe(DEVELOPMENT_DATABASE_URL);
+    expect(config.kafka.KAFKA_TOPIC_PARTITIONS).toBe(3);
+    expect(Object.isFrozen(config.kafka)).toBe(true);
+  });
+
+  it('reads and converts the environment', () => {
+    const config = loadServiceConfig({ KAFKA_BROKERS: 'a:1, b:2', KAFKA_TOPIC_PARTITIONS: '6', LOG_LEVEL: 'debug' });
+    expect(config.kafka.KAFKA_BROKERS).toEqual(['a:1', 'b:2']);
+    expect(config.kafka.KAFKA_TOPIC_PARTITIONS).toBe(6);
+    expect(config.logging.LOG_LEVEL).toBe('debug');
+  });
+
+  it('lists every bad key at once and never echoes a value', () => {
+    const secret = 'short';
+    try {
+      loadServiceConfig({ AIS_ADMIN_TOKEN: secret, KAFKA_TOPIC_PARTITIONS: 'many', DATABASE_URL: 'mysql://x' });
+      throw new Error('expected a ConfigError');
+    } catch (error) {
+      expect(error).toBeInstanceOf(ConfigError);
+      const problems = (error as ConfigError).problems.join('\n');
+      expect(problems).toContain('AIS_ADMIN_TOKEN');
+      expect(problems).toContain('KAFKA_TOPIC_PARTITIONS');
+      expect(problems).toContain('DATABASE_URL');
+      expect(problems).not.toContain(secret);
+    }
+  });
+
+  it('gives each service its default port unless overridden', () => {
+    expect(servicePort('version-publisher', {})).toBe(8085);
+    expect(servicePort('version-publisher', { VERSION_PUBLISHER_PORT: '9000' })).toBe(9000);
+    expect(() => servicePort('version-publisher', { VERSION_PUBLISHER_PORT: 'x' })).toThrow('VERSION_PUBLISHER_PORT');
+  });
+});
