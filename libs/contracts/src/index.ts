@@ -13,3 +13,4 @@ export * from './pipeline/submission-screened.v1';
 export * from './pipeline/submission-validated.v1';
 export * from './sealed-blob';
 export * from './topics';
+export * from './utc-timestamp';

@@ -122,6 +122,15 @@ export abstract class KafkaConsumerServer extends Server implements CustomTransp
   protected abstract autoCommit(): boolean;
   protected abstract processBatch(payload: EachBatchPayload): Promise<void>;
   protected abstract afterClose(): Promise<void>;
+  /**
+   * Whether a transient handler failure may be retried where it happened. Not in a projection:
+   * PostgreSQL has aborted the transaction (25P02 for every statement after), so the whole batch
+   * is redone instead.
+   */
+  protected retriesInPlace(): boolean {
+    return true;
+  }
+
   /** Partitions this member was given; subclasses release what they hold for the others. */
   protected onAssignment(_assignment: Record<string, number[]>): Promise<void> {
     return Promise.resolve();
@@ -158,7 +167,7 @@ export abstract class KafkaConsumerServer extends Server implements CustomTransp
           return this.poison(topic, MessagingErrorCode.HandlerFailed, errorClassOf(error), `handler for ${event.type} failed`, attempt);
         }
         this.metrics.failed.inc({ group: this.group, topic, code: 'retriable' });
-        if (attempt >= this.handlerAttempts) {
+        if (attempt >= this.handlerAttempts || !this.retriesInPlace()) {
           throw error;
         }
         this.logger.warn(`transient failure (${errorClassOf(error)}), attempt ${attempt} of ${this.handlerAttempts}`);

@@ -2,6 +2,7 @@ import type { EachBatchPayload, KafkaMessage, Producer } from 'kafkajs';
 import { javaCompatiblePartitioner } from './kafka-connection';
 import { KafkaConsumerServer, type ConsumerServerOptions } from './consumer-server.base';
 import { buildDeadLetter, type DeadLetterCause } from './dead-letter';
+import { isRetriable } from './errors';
 import type { ProjectionStore } from './projection-store';
 
 /** What a projection handler receives besides the event: the open database transaction. */
@@ -41,10 +42,15 @@ export class KafkaProjectionServer<Tx> extends KafkaConsumerServer {
     return true;
   }
 
+  protected override retriesInPlace(): boolean {
+    return false;
+  }
+
   protected async processBatch(payload: EachBatchPayload): Promise<void> {
     const { batch } = payload;
     const skipped = new Set<string>();
-    for (;;) {
+    const attempts = this.options.handlerAttempts ?? 5;
+    for (let attempt = 1; ; attempt++) {
       try {
         const lastOffset = await this.store.transaction((tx) => this.applyBatch(tx, payload, skipped));
         if (lastOffset !== null) {
@@ -56,7 +62,13 @@ export class KafkaProjectionServer<Tx> extends KafkaConsumerServer {
         return;
       } catch (error) {
         if (!(error instanceof PoisonRecord)) {
-          throw error;
+          // A transient failure (deadlock, restart) rolled the transaction back: redo the batch.
+          if (!isRetriable(error) || attempt >= attempts) {
+            throw error;
+          }
+          await new Promise((resolve) => setTimeout(resolve, Math.min(100 * 2 ** attempt, 5_000)));
+          await payload.heartbeat();
+          continue;
         }
         // The dead letter is acknowledged before the checkpoint moves past its record.
         const message = batch.messages.find((m) => m.offset === error.offset) as KafkaMessage;

@@ -41,5 +41,6 @@ describe('paging cursor and timestamps', () => {
     expect(parseTaxiiTimestamp('2026-11-01T12:00:00.5Z')).toBe('2026-11-01T12:00:00.500000Z');
     expect(parseTaxiiTimestamp('2026-11-01 12:00:00')).toBeNull();
     expect(parseTaxiiTimestamp('2026-13-01T12:00:00Z')).toBeNull();
+    expect(parseTaxiiTimestamp('2025-02-30T00:00:00Z')).toBeNull();
   });
 });

@@ -1,0 +1,22 @@
+import { buildCausedEvent, type AnyEvent, type EventOf } from '@ais/contracts';
+import { consumes, type StageContext } from '@ais/messaging';
+import { Controller } from '@nestjs/common';
+import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
+import { publishIndicators } from './publish-indicators.decider';
+
+export const PUBLISH_GROUP = 'version-publisher.publish';
+const PRODUCER = 'version-publisher';
+
+/**
+ * Turns a screened submission into one published version per object, keyed by the STIX id so that
+ * all versions of an object stay in order on one partition of `ais.dissemination.published`.
+ */
+@Controller()
+export class PublishIndicatorsAdapter {
+  @EventPattern(consumes(PUBLISH_GROUP, 'SubmissionScreened'))
+  publish(@Payload() event: EventOf<'SubmissionScreened'>, @Ctx() context: StageContext): AnyEvent[] {
+    return publishIndicators(event.data, event.occurredAt).map((data) =>
+      buildCausedEvent('IndicatorPublished', data, event, { key: data.objectId, producer: PRODUCER, occurredAt: context.receivedAt }),
+    );
+  }
+}
