@@ -111,6 +111,9 @@ describe('AIS Exchange end to end', () => {
         await system.launcher.kill('pii-filter');
       }
       if (i === 20) {
+        // While the stage is down nothing gets past it: the kill really cut the stream.
+        const meanwhile = await system.taxii('ingest-gateway', `/ingest/status/${statusIds[15]!}/`, participant);
+        expect(meanwhile.body).toMatchObject({ status: 'pending', pending_count: 2 });
         system.launcher.start('pii-filter');
       }
     }
