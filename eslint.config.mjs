@@ -45,7 +45,7 @@ const TEST_FILES = [...SPEC_FILES, 'test/**', 'apps/*/test/**', 'libs/*/test/**'
 /** Where `process.env` may be read. */
 const ENV_ALLOWED_FILES = ['libs/config/**', 'libs/testing/**', 'scripts/**', 'bench/**', ...TEST_FILES];
 /** Pure code: no framework, no I/O library, no clock (E2, E8). Add `type:domain` libs here. */
-const PURE_FILES = ['**/*.decider.ts', 'libs/contracts/**/*.ts', 'libs/stix/**/*.ts', 'libs/ais-profile/**/*.ts'];
+const PURE_FILES = ['**/*.decider.ts', 'libs/contracts/**/*.ts', 'libs/stix/**/*.ts', 'libs/ais-profile/**/*.ts', 'libs/pii/**/*.ts'];
 
 const FRAMEWORK_PACKAGES = ['@nestjs/*', 'typeorm', 'kafkajs', 'prom-client'];
 const APPS = existsSync(path.join(root, 'apps'))
