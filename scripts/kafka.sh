@@ -44,11 +44,11 @@ alive() {
 
 # PID of our broker if it is alive, else empty (and a stale pid file is removed).
 our_pid() {
-  local pid
+  local pid cmdline=""
   [[ -f "$PID_FILE" ]] || return 0
   pid="$(cat "$PID_FILE" 2>/dev/null || true)"
-  if [[ "$pid" =~ ^[0-9]+$ ]] && [[ -r "/proc/$pid/cmdline" ]] \
-    && tr '\0' ' ' <"/proc/$pid/cmdline" | grep -qF -- "$MARKER"; then
+  [[ "$pid" =~ ^[0-9]+$ ]] && cmdline="$(tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null || true)"
+  if [[ "$cmdline" == *"$MARKER "* ]]; then
     echo "$pid"
   else
     rm -f "$PID_FILE"
@@ -234,7 +234,7 @@ cmd_up() {
     java ${KAFKA_HEAP_OPTS:--Xms256m -Xmx512m} -XX:+UseSerialGC -Djava.awt.headless=true \
     ${KAFKA_JVM_OPTS:-} "$MARKER" -Dlog4j2.configurationFile="$LOG4J_CONF" -Dkafka.logs.dir="$LOG_DIR" \
     -cp "$(java_cp)" kafka.Kafka "$PROPS" \
-    </dev/null >>"$LOG_FILE" 2>&1 &
+    </dev/null >>"$LOG_FILE" 2>&1 9>&- & # 9>&-: java must not inherit (and hold forever) our lock
   # The pid file is written by the child; give it a moment.
   for _ in 1 2 3 4 5 6 7 8 9 10; do [[ -s "$PID_FILE" ]] && break; sleep 0.1; done
   pid="$(cat "$PID_FILE" 2>/dev/null || true)"

@@ -114,7 +114,7 @@ init_cluster() {
   mkdir -p "$BASE"
   $IS_ROOT && chown postgres: "$BASE" && chmod 700 "$BASE"
   local locale=C
-  locale -a 2>/dev/null | grep -qiE '^c\.utf-?8$' && locale=C.UTF-8
+  [[ "$(locale -a 2>/dev/null)" =~ (^|$'\n')C\.(UTF-8|utf8)($'\n'|$) ]] && locale=C.UTF-8
   # Superuser 'postgres' without a password: trust on the (private) local socket only;
   # every TCP connection needs a SCRAM password.
   as_pg "$PG_BIN/initdb" -D "$DATA_DIR" -U postgres -E UTF8 --locale="$locale" --data-checksums \
@@ -175,7 +175,8 @@ cmd_up() {
   # The log file is opened here (by us) and inherited by the server, so it works even when the
   # postgres user may not write into .local/logs. -w waits until it accepts connections.
   echo "---- $(date -Is) pg_ctl start ----" >>"$LOG_FILE"
-  if ! as_pg "$PG_BIN/pg_ctl" start -w -t 60 -D "$DATA_DIR" >>"$LOG_FILE" 2>&1 </dev/null; then
+  # 9>&-: the server must not inherit (and hold forever) our lock.
+  if ! as_pg "$PG_BIN/pg_ctl" start -w -t 60 -D "$DATA_DIR" >>"$LOG_FILE" 2>&1 </dev/null 9>&-; then
     tail -n 30 "$LOG_FILE" >&2
     die "pg_ctl start failed (log: .local/logs/postgres.log)"
   fi
