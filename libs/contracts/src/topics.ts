@@ -18,6 +18,8 @@ const FOREVER = -1;
 export const Topics = {
   intakeSubmissions: 'ais.intake.submissions.v1',
   intakeRejections: 'ais.intake.rejections.v1',
+  intakeManualSubmissions: 'ais.intake.manual-submissions.v1',
+  reviewTriage: 'ais.review.triage.v1',
   pipelineValidated: 'ais.pipeline.validated.v1',
   pipelineAnonymized: 'ais.pipeline.anonymized.v1',
   pipelineScreened: 'ais.pipeline.screened.v1',
@@ -34,6 +36,8 @@ export type TopicName = (typeof Topics)[keyof typeof Topics];
 export const TOPIC_SPECS: readonly TopicSpec[] = [
   { name: Topics.intakeSubmissions, producer: 'ingest-gateway', retentionMs: 7 * DAY_MS, cleanupPolicy: 'delete', unsanitised: true },
   { name: Topics.intakeRejections, producer: 'schema-validator', retentionMs: FOREVER, cleanupPolicy: 'delete', unsanitised: false },
+  { name: Topics.intakeManualSubmissions, producer: 'ingest-gateway', retentionMs: 7 * DAY_MS, cleanupPolicy: 'delete', unsanitised: true },
+  { name: Topics.reviewTriage, producer: 'review-service', retentionMs: 7 * DAY_MS, cleanupPolicy: 'delete', unsanitised: true },
   { name: Topics.pipelineValidated, producer: 'schema-validator', retentionMs: 7 * DAY_MS, cleanupPolicy: 'delete', unsanitised: true },
   { name: Topics.pipelineAnonymized, producer: 'submitter-anonymizer', retentionMs: 7 * DAY_MS, cleanupPolicy: 'delete', unsanitised: true },
   { name: Topics.pipelineScreened, producer: 'pii-filter', retentionMs: FOREVER, cleanupPolicy: 'delete', unsanitised: false },
