@@ -5,7 +5,7 @@ const config: Config = {
   displayName: 'review-service:int',
   preset: '../../jest.preset.js',
   testMatch: ['<rootDir>/test/integration/**/*.int-spec.ts'],
-  testTimeout: 60_000,
+  setupFilesAfterEnv: ['<rootDir>/../../jest.int.setup.ts'],
 };
 
 export default config;
