@@ -1,4 +1,4 @@
-import { DEFAULT_PORTS, portVariableOf, type ServiceName } from '@ais/config';
+import { DEFAULT_PORTS, portVariableOf, servicePort, type ServiceName } from '@ais/config';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createWriteStream, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -10,7 +10,7 @@ export interface LaunchOptions {
   /** Added to the environment of every service (DATABASE_URL, KAFKA_TOPIC_PREFIX …). */
   readonly env?: Readonly<Record<string, string>>;
   readonly logDir: string;
-  /** Port of each service; the defaults (8080–8086) otherwise. */
+  /** Port of each service; otherwise `<SERVICE>_PORT` from the environment, else 8080–8086. */
   readonly ports?: Readonly<Partial<Record<ServiceName, number>>>;
 }
 
@@ -27,7 +27,7 @@ export class ServiceLauncher {
   }
 
   port(service: ServiceName): number {
-    return this.options.ports?.[service] ?? DEFAULT_PORTS[service];
+    return this.options.ports?.[service] ?? servicePort(service);
   }
 
   url(service: ServiceName, path = '/'): string {
