@@ -27,7 +27,11 @@ function once() {
         process.kill(-child.pid, 'SIGINT'); // Ctrl-C reaches the whole process group
       }
     });
-    child.on('exit', () => {
+    child.on('exit', async () => {
+      // npm may exit before its children: stopped means the stack reports stopped.
+      while (spawnSync('bash', ['scripts/stack.sh', 'status'], { cwd: root, stdio: 'ignore' }).status === 0) {
+        await new Promise((r) => setTimeout(r, 100));
+      }
       const stoppedAfter = Number(process.hrtime.bigint() - started) / 1e9;
       if (healthyAfter === null) {
         reject(new Error(`npm start ended before the services were healthy:\n${output.slice(-2000)}`));
