@@ -7,6 +7,7 @@
 #   postgresql                        server binaries for scripts/postgres.sh
 #   chromium                          headless browser for UI tests
 #   python3-venv                      python virtual environments
+#   docker-compose                    validates docker-compose.yml (no engine runs here)
 set -euo pipefail
 export DEBIAN_FRONTEND=noninteractive
 
@@ -25,9 +26,10 @@ compgen -G '/usr/lib/postgresql/*/bin/pg_ctl' >/dev/null || missing+=(postgresql
 command -v chromium >/dev/null || command -v chromium-browser >/dev/null || missing+=(chromium)
 # Debian ships the venv module without ensurepip; 'python3 -m venv' needs python3-venv for it.
 python3 -c 'import venv, ensurepip' >/dev/null 2>&1 || missing+=(python3-venv)
+docker compose version >/dev/null 2>&1 || command -v docker-compose >/dev/null || missing+=(docker-compose)
 
 if ((${#missing[@]} == 0)); then
-  log "all present (java ${jmajor}, maven, postgresql, chromium, python3-venv)"
+  log "all present (java ${jmajor}, maven, postgresql, chromium, python3-venv, docker-compose)"
   exit 0
 fi
 log "missing: ${missing[*]}"

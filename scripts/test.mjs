@@ -33,6 +33,11 @@ let ok = true;
 
 ok = run('type check', 'npx', ['tsc', '-p', 'tsconfig.json', '--noEmit']) && ok;
 ok = run('lint', 'npx', ['eslint', '.']) && ok;
+// No Docker engine runs here, but the compose file must at least be valid.
+const compose = spawnSync('docker', ['compose', 'version'], { stdio: 'ignore' }).status === 0 ? ['docker', 'compose'] : ['docker-compose'];
+ok = run('docker-compose.yml is valid', compose[0], [...compose.slice(1), '-f', 'docker-compose.yml', 'config', '--quiet'], {
+  env: { ...process.env, AIS_ADMIN_TOKEN: 'compose-check-placeholder', AIS_MASTER_KEY: 'compose-check-placeholder' },
+}) && ok;
 
 for (const [label, config, extra] of [
   ['unit tests', 'jest.config.ts', []],
