@@ -1,3 +1,4 @@
+import { ContactRequestAnsweredV1, ContactRequestedV1, SubmitterIdentityReleasedV1 } from './consent/contact-request.v1';
 import { IndicatorPublishedV1 } from './dissemination/indicator-published.v1';
 import { ManualSubmissionReceivedV1 } from './intake/manual-submission-received.v1';
 import { SubmissionReceivedV1 } from './intake/submission-received.v1';
@@ -19,6 +20,9 @@ export interface EventDataMap {
   SubmissionAnonymized: SubmissionAnonymizedV1;
   SubmissionScreened: SubmissionScreenedV1;
   IndicatorPublished: IndicatorPublishedV1;
+  ContactRequested: ContactRequestedV1;
+  ContactRequestAnswered: ContactRequestAnsweredV1;
+  SubmitterIdentityReleased: SubmitterIdentityReleasedV1;
 }
 
 export type EventType = keyof EventDataMap;
@@ -44,6 +48,9 @@ export const EVENT_CATALOG: { readonly [T in EventType]: EventDefinition } = {
   SubmissionAnonymized: { topic: Topics.pipelineAnonymized, schemaVersion: 1, payloadClass: SubmissionAnonymizedV1, upcasters: [] },
   SubmissionScreened: { topic: Topics.pipelineScreened, schemaVersion: 1, payloadClass: SubmissionScreenedV1, upcasters: [] },
   IndicatorPublished: { topic: Topics.disseminationPublished, schemaVersion: 1, payloadClass: IndicatorPublishedV1, upcasters: [] },
+  ContactRequested: { topic: Topics.consentContactRequests, schemaVersion: 1, payloadClass: ContactRequestedV1, upcasters: [] },
+  ContactRequestAnswered: { topic: Topics.consentContactRequests, schemaVersion: 1, payloadClass: ContactRequestAnsweredV1, upcasters: [] },
+  SubmitterIdentityReleased: { topic: Topics.consentContactRequests, schemaVersion: 1, payloadClass: SubmitterIdentityReleasedV1, upcasters: [] },
 };
 
 export function isEventType(value: string): value is EventType {

@@ -1,5 +1,6 @@
 export * from './build-event';
 export * from './common';
+export * from './consent/contact-request.v1';
 export * from './decode-event';
 export * from './dissemination/indicator-published.v1';
 export * from './envelope';

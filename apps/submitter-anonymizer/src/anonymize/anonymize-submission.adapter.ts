@@ -1,16 +1,72 @@
-import { buildCausedEvent, type AnyEvent, type EventOf } from '@ais/contracts';
+import { buildCausedEvent, type AnyEvent, type EventOf, type SubmitterIdentity } from '@ais/contracts';
 import { consumes, type StageContext } from '@ais/messaging';
-import { Controller } from '@nestjs/common';
+import { Sealer } from '@ais/sealing';
+import { Controller, Inject } from '@nestjs/common';
 import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
+import { DataSource } from 'typeorm';
 import { anonymizeSubmission } from './anonymize-submission.decider';
+import { submitterRefOf } from '../contact/submitter-ref';
+import { freshIdsFor } from './fresh-ids';
+import { IDENTITY_SECRET } from './identity-secret';
 
 export const ANONYMIZE_GROUP = 'submitter-anonymizer.anonymize';
 
+/**
+ * Applies the submitter's consent and remembers, per submission, its sealed identity and its
+ * objects for contact requests. The rows are written before the stage's transaction commits and
+ * are idempotent, so a redo after a crash finds them and writes the same output.
+ */
 @Controller()
 export class AnonymizeSubmissionAdapter {
+  constructor(
+    private readonly sealer: Sealer,
+    private readonly dataSource: DataSource,
+    @Inject(IDENTITY_SECRET) private readonly idSecret: Buffer,
+  ) {}
+
   @EventPattern(consumes(ANONYMIZE_GROUP, 'SubmissionValidated'))
-  anonymize(@Payload() event: EventOf<'SubmissionValidated'>, @Ctx() context: StageContext): AnyEvent[] {
-    const data = anonymizeSubmission(event.data);
-    return [buildCausedEvent('SubmissionAnonymized', data, event, { key: data.submissionId, producer: 'submitter-anonymizer', occurredAt: context.receivedAt })];
+  async anonymize(@Payload() event: EventOf<'SubmissionValidated'>, @Ctx() context: StageContext): Promise<AnyEvent[]> {
+    const validated = event.data;
+    const submitter = validated.sealedSubmitter === undefined ? null : await this.sealer.open<SubmitterIdentity>(validated.sealedSubmitter);
+    const result = anonymizeSubmission({
+      objects: validated.objects,
+      consent: validated.consent,
+      submitter: validated.submitter,
+      organisation: submitter?.organisation ?? 'AIS participant',
+      fresh: freshIdsFor(this.idSecret, validated.submissionId),
+      now: new Date(event.occurredAt),
+    });
+    await this.dataSource.transaction(async (tx) => {
+      await tx.query(
+        `INSERT INTO anonymizer.submissions (submission_id, consent, creator_id, submitter_ref, sealed_submitter) VALUES ($1, $2, $3, $4, $5)
+         ON CONFLICT (submission_id) DO NOTHING`,
+        [
+          validated.submissionId,
+          validated.consent,
+          result.creatorId,
+          submitter === null ? null : submitterRefOf(this.idSecret, submitter.principalId),
+          validated.sealedSubmitter === undefined ? null : JSON.stringify(validated.sealedSubmitter),
+        ],
+      );
+      await tx.query(
+        `INSERT INTO anonymizer.submission_objects (object_id, submission_id) SELECT unnest($1::text[]), $2 ON CONFLICT DO NOTHING`,
+        [result.objects.map((o) => o.id), validated.submissionId],
+      );
+    });
+    return [
+      buildCausedEvent(
+        'SubmissionAnonymized',
+        {
+          submissionId: validated.submissionId,
+          profileVersion: validated.profileVersion,
+          objects: result.objects,
+          submitter: validated.submitter,
+          consent: validated.consent,
+          failures: validated.failures,
+        },
+        event,
+        { key: validated.submissionId, producer: 'submitter-anonymizer', occurredAt: context.receivedAt },
+      ),
+    ];
   }
 }

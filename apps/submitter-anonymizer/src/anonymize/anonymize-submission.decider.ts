@@ -105,7 +105,9 @@ function locationOf(identityId: string, input: AnonymizeInput): StixObject[] {
 /** Re-points every `*_ref`/`*_refs` value, at any depth, that names a replaced identity. */
 function repoint<T>(value: T, replaced: ReadonlySet<string>, to: string, key?: string): T {
   if (Array.isArray(value)) {
-    return value.map((item) => (key !== undefined && REF_PROPERTY.test(key) && typeof item === 'string' && replaced.has(item) ? to : repoint(item, replaced, to))) as T;
+    return (value as unknown[]).map((item: unknown) =>
+      key !== undefined && REF_PROPERTY.test(key) && typeof item === 'string' && replaced.has(item) ? to : repoint(item, replaced, to),
+    ) as T;
   }
   if (typeof value === 'object' && value !== null) {
     const out: Record<string, unknown> = {};

@@ -1,2 +1,4 @@
-/** submitter-anonymizer's schema; submitter identities (sealed) and contact requests come with issue 4. */
-export const SUBMITTER_ANONYMIZER_SCHEMA = { schema: 'anonymizer', migrations: [] };
+import { CreateSubmitterIdentities1767200000000 } from './1767200000000-create-submitter-identities';
+
+/** submitter-anonymizer's schema: sealed submitter identities and contact requests. */
+export const SUBMITTER_ANONYMIZER_SCHEMA = { schema: 'anonymizer', migrations: [CreateSubmitterIdentities1767200000000] };
