@@ -6,6 +6,15 @@ import { SubmissionRejectedV1 } from './intake/submission-rejected.v1';
 import { SubmissionAnonymizedV1 } from './pipeline/submission-anonymized.v1';
 import { SubmissionScreenedV1 } from './pipeline/submission-screened.v1';
 import { SubmissionValidatedV1 } from './pipeline/submission-validated.v1';
+import { ProfileChangeAcceptedV1 } from './profile/profile-change-accepted.v1';
+import { ProfileChangeCommentedV1 } from './profile/profile-change-commented.v1';
+import { ProfileChangeEscalatedV1 } from './profile/profile-change-escalated.v1';
+import { ProfileChangeObjectedV1 } from './profile/profile-change-objected.v1';
+import { ProfileChangeProposedV1 } from './profile/profile-change-proposed.v1';
+import { ProfileChangeWithdrawnV1 } from './profile/profile-change-withdrawn.v1';
+import { ProfileEmergencyChangeAppliedV1 } from './profile/profile-emergency-change-applied.v1';
+import { ProfileVersionPublishedV1 } from './profile/profile-version-published.v1';
+import { FieldsHeldV1 } from './review/fields-held.v1';
 import { TriageAcceptedV1, TriageRejectedV1 } from './review/triage-decided.v1';
 import { Topics, type TopicName } from './topics';
 
@@ -16,6 +25,7 @@ export interface EventDataMap {
   ManualSubmissionReceived: ManualSubmissionReceivedV1;
   TriageAccepted: TriageAcceptedV1;
   TriageRejected: TriageRejectedV1;
+  FieldsHeld: FieldsHeldV1;
   SubmissionValidated: SubmissionValidatedV1;
   SubmissionAnonymized: SubmissionAnonymizedV1;
   SubmissionScreened: SubmissionScreenedV1;
@@ -23,6 +33,14 @@ export interface EventDataMap {
   ContactRequested: ContactRequestedV1;
   ContactRequestAnswered: ContactRequestAnsweredV1;
   SubmitterIdentityReleased: SubmitterIdentityReleasedV1;
+  ProfileChangeProposed: ProfileChangeProposedV1;
+  ProfileChangeObjected: ProfileChangeObjectedV1;
+  ProfileChangeCommented: ProfileChangeCommentedV1;
+  ProfileChangeEscalated: ProfileChangeEscalatedV1;
+  ProfileChangeAccepted: ProfileChangeAcceptedV1;
+  ProfileChangeWithdrawn: ProfileChangeWithdrawnV1;
+  ProfileEmergencyChangeApplied: ProfileEmergencyChangeAppliedV1;
+  ProfileVersionPublished: ProfileVersionPublishedV1;
 }
 
 export type EventType = keyof EventDataMap;
@@ -44,6 +62,7 @@ export const EVENT_CATALOG: { readonly [T in EventType]: EventDefinition } = {
   ManualSubmissionReceived: { topic: Topics.intakeManualSubmissions, schemaVersion: 1, payloadClass: ManualSubmissionReceivedV1, upcasters: [] },
   TriageAccepted: { topic: Topics.reviewTriage, schemaVersion: 1, payloadClass: TriageAcceptedV1, upcasters: [] },
   TriageRejected: { topic: Topics.reviewTriage, schemaVersion: 1, payloadClass: TriageRejectedV1, upcasters: [] },
+  FieldsHeld: { topic: Topics.reviewHeldFields, schemaVersion: 1, payloadClass: FieldsHeldV1, upcasters: [] },
   SubmissionValidated: { topic: Topics.pipelineValidated, schemaVersion: 1, payloadClass: SubmissionValidatedV1, upcasters: [] },
   SubmissionAnonymized: { topic: Topics.pipelineAnonymized, schemaVersion: 1, payloadClass: SubmissionAnonymizedV1, upcasters: [] },
   SubmissionScreened: { topic: Topics.pipelineScreened, schemaVersion: 1, payloadClass: SubmissionScreenedV1, upcasters: [] },
@@ -51,6 +70,14 @@ export const EVENT_CATALOG: { readonly [T in EventType]: EventDefinition } = {
   ContactRequested: { topic: Topics.consentContactRequests, schemaVersion: 1, payloadClass: ContactRequestedV1, upcasters: [] },
   ContactRequestAnswered: { topic: Topics.consentContactRequests, schemaVersion: 1, payloadClass: ContactRequestAnsweredV1, upcasters: [] },
   SubmitterIdentityReleased: { topic: Topics.consentContactRequests, schemaVersion: 1, payloadClass: SubmitterIdentityReleasedV1, upcasters: [] },
+  ProfileChangeProposed: { topic: Topics.profileChanges, schemaVersion: 1, payloadClass: ProfileChangeProposedV1, upcasters: [] },
+  ProfileChangeObjected: { topic: Topics.profileChanges, schemaVersion: 1, payloadClass: ProfileChangeObjectedV1, upcasters: [] },
+  ProfileChangeCommented: { topic: Topics.profileChanges, schemaVersion: 1, payloadClass: ProfileChangeCommentedV1, upcasters: [] },
+  ProfileChangeEscalated: { topic: Topics.profileChanges, schemaVersion: 1, payloadClass: ProfileChangeEscalatedV1, upcasters: [] },
+  ProfileChangeAccepted: { topic: Topics.profileChanges, schemaVersion: 1, payloadClass: ProfileChangeAcceptedV1, upcasters: [] },
+  ProfileChangeWithdrawn: { topic: Topics.profileChanges, schemaVersion: 1, payloadClass: ProfileChangeWithdrawnV1, upcasters: [] },
+  ProfileEmergencyChangeApplied: { topic: Topics.profileChanges, schemaVersion: 1, payloadClass: ProfileEmergencyChangeAppliedV1, upcasters: [] },
+  ProfileVersionPublished: { topic: Topics.profileChanges, schemaVersion: 1, payloadClass: ProfileVersionPublishedV1, upcasters: [] },
 };
 
 export function isEventType(value: string): value is EventType {

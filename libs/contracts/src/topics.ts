@@ -20,11 +20,13 @@ export const Topics = {
   intakeRejections: 'ais.intake.rejections.v1',
   intakeManualSubmissions: 'ais.intake.manual-submissions.v1',
   reviewTriage: 'ais.review.triage.v1',
+  reviewHeldFields: 'ais.review.held-fields.v1',
   consentContactRequests: 'ais.consent.contact-requests.v1',
   pipelineValidated: 'ais.pipeline.validated.v1',
   pipelineAnonymized: 'ais.pipeline.anonymized.v1',
   pipelineScreened: 'ais.pipeline.screened.v1',
   disseminationPublished: 'ais.dissemination.published.v1',
+  profileChanges: 'ais.profile.changes.v1',
 } as const;
 
 export type TopicName = (typeof Topics)[keyof typeof Topics];
@@ -39,11 +41,14 @@ export const TOPIC_SPECS: readonly TopicSpec[] = [
   { name: Topics.intakeRejections, producer: 'schema-validator', retentionMs: FOREVER, cleanupPolicy: 'delete', unsanitised: false },
   { name: Topics.intakeManualSubmissions, producer: 'ingest-gateway', retentionMs: 7 * DAY_MS, cleanupPolicy: 'delete', unsanitised: true },
   { name: Topics.consentContactRequests, producer: 'submitter-anonymizer', retentionMs: FOREVER, cleanupPolicy: 'delete', unsanitised: false },
+  { name: Topics.reviewHeldFields, producer: 'pii-filter', retentionMs: 30 * DAY_MS, cleanupPolicy: 'delete', unsanitised: true },
   { name: Topics.reviewTriage, producer: 'review-service', retentionMs: 7 * DAY_MS, cleanupPolicy: 'delete', unsanitised: true },
   { name: Topics.pipelineValidated, producer: 'schema-validator', retentionMs: 7 * DAY_MS, cleanupPolicy: 'delete', unsanitised: true },
   { name: Topics.pipelineAnonymized, producer: 'submitter-anonymizer', retentionMs: 7 * DAY_MS, cleanupPolicy: 'delete', unsanitised: true },
   { name: Topics.pipelineScreened, producer: 'pii-filter', retentionMs: FOREVER, cleanupPolicy: 'delete', unsanitised: false },
   { name: Topics.disseminationPublished, producer: 'version-publisher', retentionMs: FOREVER, cleanupPolicy: 'delete', unsanitised: false },
+  // AIS Profile change control (§2.2): every proposal, objection, decision and version, kept for good.
+  { name: Topics.profileChanges, producer: 'schema-validator', retentionMs: FOREVER, cleanupPolicy: 'delete', unsanitised: false },
 ];
 
 /** Dead letters keep the origin's retention: a dead letter is no reason to keep content longer. */
