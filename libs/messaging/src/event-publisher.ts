@@ -10,7 +10,8 @@ import type { MessagingMetrics } from './messaging.metrics';
  */
 export class EventPublisher {
   private readonly producer: Producer;
-  private connected = false;
+  /** Shared by concurrent first publishes, so the producer connects once. */
+  private connecting: Promise<void> | null = null;
 
   constructor(
     kafka: Kafka,
@@ -21,11 +22,12 @@ export class EventPublisher {
     this.producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false, createPartitioner: javaCompatiblePartitioner });
   }
 
-  async connect(): Promise<void> {
-    if (!this.connected) {
-      await this.producer.connect();
-      this.connected = true;
-    }
+  connect(): Promise<void> {
+    this.connecting ??= this.producer.connect().catch((error: unknown) => {
+      this.connecting = null;
+      throw error;
+    });
+    return this.connecting;
   }
 
   async publish(events: readonly AnyEvent[]): Promise<void> {
@@ -40,9 +42,9 @@ export class EventPublisher {
   }
 
   async disconnect(): Promise<void> {
-    if (this.connected) {
+    if (this.connecting !== null) {
+      this.connecting = null;
       await this.producer.disconnect();
-      this.connected = false;
     }
   }
 }
