@@ -2,7 +2,7 @@ import { Topics } from '@ais/contracts';
 import { TopicReader, waitFor } from '@ais/testing';
 import { randomUUID } from 'node:crypto';
 import { E2eSystem, type Account } from './support/e2e-system';
-import { indicator } from './support/stix-fixtures';
+import { indicator, TLP_GREEN } from './support/stix-fixtures';
 
 const INGEST = '/ingest/collections/6f4b7f9e-3a52-4c8e-9b1d-2f0c5e8a7d41/objects/';
 
@@ -14,6 +14,7 @@ describe('submitter consent and contact requests', () => {
   let energy: Account;
   let treasury: Account;
   let published: TopicReader;
+  let lastStatusId = '';
 
   beforeAll(async () => {
     await system.start();
@@ -34,11 +35,12 @@ describe('submitter consent and contact requests', () => {
   async function submitAs(account: Account, organisation: string): Promise<{ identityId: string; indicatorId: string; objects: Record<string, unknown>[] }> {
     const identityId = `identity--${randomUUID()}`;
     const now = new Date().toISOString();
-    const identity = { type: 'identity', spec_version: '2.1', id: identityId, created: now, modified: now, name: organisation, identity_class: 'organization', contact_information: 'soc@example.org' };
+    const identity = { type: 'identity', spec_version: '2.1', id: identityId, created: now, modified: now, name: organisation, identity_class: 'organization', contact_information: 'soc@example.org', object_marking_refs: [TLP_GREEN] };
     const ind: Record<string, unknown> = { ...indicator(), created_by_ref: identityId };
     const response = await system.taxii('ingest-gateway', INGEST, account, { method: 'POST', body: { objects: [identity, ind] } });
     expect(response.status).toBe(202);
     const correlationId = response.body.id as string;
+    lastStatusId = correlationId;
     const objects = await waitFor(() => {
       const mine = published
         .valuesOn<{ correlationId: string; data: { object: Record<string, unknown> } }>(system.topicPrefix + Topics.disseminationPublished)
@@ -58,6 +60,14 @@ describe('submitter consent and contact requests', () => {
     const creator = objects.find((o) => o.id === objects.find((x) => x.id === indicatorId)?.created_by_ref);
     expect(creator).toMatchObject({ type: 'identity', sectors: ['energy'] });
     expect(objects.find((o) => o.type === 'location')).toMatchObject({ city: 'Austin', administrative_area: 'TX', country: 'US' });
+
+    // The replaced identity was accepted: its TAXII status is a success, and the status completes.
+    const status = await waitFor(async () => {
+      const statuses = await system.taxii('ingest-gateway', `/ingest/status/${lastStatusId}/`, anonymous);
+      return statuses.body.status === 'complete' ? statuses.body : undefined;
+    });
+    expect(status).toMatchObject({ success_count: 2, failure_count: 0 });
+    expect((status.successes as { id: string }[]).map((entry) => entry.id)).toContain(identityId);
 
     const second = await submitAs(anonymous, 'Lone Star Power Cooperative');
     const secondCreator = second.objects.find((o) => o.id === second.objects.find((x) => x.id === second.indicatorId)?.created_by_ref);

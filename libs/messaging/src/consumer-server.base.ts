@@ -39,7 +39,13 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  */
 export abstract class KafkaConsumerServer extends Server implements CustomTransportStrategy {
   protected override readonly logger: Logger;
+  /** The group as handlers name it in `consumes(group, type)`. */
   protected readonly group: string;
+  /**
+   * The group as Kafka knows it: prefixed like the topics, so isolated copies of the pipeline on
+   * one broker (tests) never join each other's groups.
+   */
+  protected readonly kafkaGroupId: string;
   protected readonly metrics: MessagingMetrics;
   protected readonly clock: () => Date;
   protected readonly topicPrefix: string;
@@ -53,6 +59,7 @@ export abstract class KafkaConsumerServer extends Server implements CustomTransp
     this.metrics = options.metrics;
     this.clock = options.clock ?? (() => new Date());
     this.topicPrefix = options.topicPrefix ?? '';
+    this.kafkaGroupId = this.topicPrefix + options.group;
     this.handlerAttempts = options.handlerAttempts ?? 5;
     this.state = options.states.register(options.group);
     this.logger = new Logger(`${this.constructor.name}:${options.group}`);
@@ -77,7 +84,7 @@ export abstract class KafkaConsumerServer extends Server implements CustomTransp
         throw new Error(`consumer group ${this.group} has no handlers`);
       }
       const consumer = this.options.kafka.consumer({
-        groupId: this.group,
+        groupId: this.kafkaGroupId,
         sessionTimeout: this.options.sessionTimeoutMs ?? 30_000,
         heartbeatInterval: 3_000,
         readUncommitted: false,

@@ -86,7 +86,7 @@ export class KafkaProjectionServer<Tx> extends KafkaConsumerServer {
   private async applyBatch(tx: Tx, payload: EachBatchPayload, skipped: ReadonlySet<string>): Promise<string | null> {
     const { batch } = payload;
     const heartbeat = () => payload.heartbeat();
-    const next = await this.store.lockCheckpoint(tx, this.group, batch.topic, batch.partition);
+    const next = await this.store.lockCheckpoint(tx, this.kafkaGroupId, batch.topic, batch.partition);
     const from = next === null ? null : BigInt(next);
     let lastOffset: string | null = null;
     for (const message of batch.messages) {
@@ -101,7 +101,7 @@ export class KafkaProjectionServer<Tx> extends KafkaConsumerServer {
       }
     }
     if (lastOffset !== null) {
-      await this.store.saveCheckpoint(tx, this.group, batch.topic, batch.partition, (BigInt(lastOffset) + 1n).toString());
+      await this.store.saveCheckpoint(tx, this.kafkaGroupId, batch.topic, batch.partition, (BigInt(lastOffset) + 1n).toString());
     }
     return lastOffset;
   }
@@ -111,7 +111,7 @@ export class KafkaProjectionServer<Tx> extends KafkaConsumerServer {
       this.deadLetterProducer = this.options.kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false, createPartitioner: javaCompatiblePartitioner });
       await this.deadLetterProducer.connect();
     }
-    const deadLetter = buildDeadLetter(message, { topic, partition, group: this.group }, cause, this.clock());
+    const deadLetter = buildDeadLetter(message, { topic, partition, group: this.kafkaGroupId }, cause, this.clock());
     await this.deadLetterProducer.send({ topic: deadLetter.topic, messages: [deadLetter.message], acks: -1 });
     this.metrics.deadLettered.inc({ group: this.group, topic, code: cause.code });
   }

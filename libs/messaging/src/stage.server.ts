@@ -67,7 +67,7 @@ export class KafkaStageServer extends KafkaConsumerServer {
       if (outcome.kind === 'handled') {
         outputs.push(...asEvents(outcome.result));
       } else if (outcome.kind === 'dead-letter') {
-        deadLetters.push(buildDeadLetter(message, { topic: batch.topic, partition: batch.partition, group: this.group }, outcome.cause, this.clock()));
+        deadLetters.push(buildDeadLetter(message, { topic: batch.topic, partition: batch.partition, group: this.kafkaGroupId }, outcome.cause, this.clock()));
         deadLetterCodes.push(outcome.cause.code);
       }
       lastOffset = message.offset;
@@ -135,7 +135,7 @@ export class KafkaStageServer extends KafkaConsumerServer {
   private async sendOffsets(transaction: Transaction, topic: string, partition: number, offset: string): Promise<void> {
     for (let attempt = 1; ; attempt++) {
       try {
-        await transaction.sendOffsets({ consumerGroupId: this.group, topics: [{ topic, partitions: [{ partition, offset }] }] });
+        await transaction.sendOffsets({ consumerGroupId: this.kafkaGroupId, topics: [{ topic, partitions: [{ partition, offset }] }] });
         return;
       } catch (error) {
         if ((error as { type?: string }).type !== CONCURRENT_TRANSACTIONS || attempt >= 8) {
@@ -150,7 +150,7 @@ export class KafkaStageServer extends KafkaConsumerServer {
     const key = `${topic}:${partition}`;
     let producer = this.producers.get(key);
     if (producer === undefined) {
-      producer = this.connectProducer(`${this.group}-${topic}-${partition}`);
+      producer = this.connectProducer(`${this.kafkaGroupId}-${topic}-${partition}`);
       this.producers.set(key, producer);
       producer.catch(() => this.producers.delete(key));
     }

@@ -12,6 +12,7 @@ export function screenSubmission(anonymized: SubmissionAnonymizedV1): Submission
     submitter: anonymized.submitter,
     consent: anonymized.consent,
     failures: anonymized.failures,
+    replaced: anonymized.replaced,
     heldFieldCount: 0,
   };
 }

@@ -63,6 +63,11 @@ export class AnonymizeSubmissionAdapter {
           submitter: validated.submitter,
           consent: validated.consent,
           failures: validated.failures,
+          replaced: result.replacedIdentityIds.map((objectId) => ({
+            objectId,
+            code: 'AIS_ANONYMIZED_SUBMITTER_IDENTITY',
+            message: 'accepted; replaced by an anonymous identity for lack of consent (§2.3.1.3)',
+          })),
         },
         event,
         { key: validated.submissionId, producer: 'submitter-anonymizer', occurredAt: context.receivedAt },

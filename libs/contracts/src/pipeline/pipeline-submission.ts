@@ -1,5 +1,5 @@
 import { Type } from 'class-transformer';
-import { IsArray, IsIn, IsObject, IsString, IsUUID, ValidateNested } from 'class-validator';
+import { IsArray, IsIn, IsObject, IsOptional, IsString, IsUUID, ValidateNested } from 'class-validator';
 import { CONSENT_LEVELS, type ConsentLevel, ObjectFailure, type StixObject, SubmitterProfile } from '../common';
 
 /** What every pipeline stage passes on about one submission. */
@@ -26,4 +26,14 @@ export class PipelineSubmission {
   @ValidateNested({ each: true })
   @Type(() => ObjectFailure)
   failures!: ObjectFailure[];
+
+  /**
+   * Objects accepted but not published as submitted, each with why (the submitter's identity
+   * replaced for lack of consent): their TAXII status is a success, not a failure.
+   */
+  @IsOptional()
+  @IsArray()
+  @ValidateNested({ each: true })
+  @Type(() => ObjectFailure)
+  replaced?: ObjectFailure[];
 }

@@ -13,6 +13,8 @@ import { desiredTopics, ensureTopics } from '../../src/topic-provisioner';
 export class StageHarness {
   readonly prefix = `${uniqueName()}.`;
   readonly group = uniqueName('test-group');
+  /** Kafka prefixes groups like topics. */
+  readonly kafkaGroupId = this.prefix + this.group;
   readonly kafka = new Kafka({ clientId: 'stage-harness', brokers: TEST_BROKERS, logLevel: logLevel.NOTHING });
   readonly registry = new Registry();
   readonly metrics = new MessagingMetrics(this.registry);
@@ -64,7 +66,7 @@ export class StageHarness {
   async committedOffset(logicalTopic: string): Promise<number> {
     const admin = this.kafka.admin();
     await admin.connect();
-    const offsets = await admin.fetchOffsets({ groupId: this.group, topics: [this.topic(logicalTopic)] });
+    const offsets = await admin.fetchOffsets({ groupId: this.kafkaGroupId, topics: [this.topic(logicalTopic)] });
     await admin.disconnect();
     return offsets.flatMap((t) => t.partitions).reduce((sum, p) => sum + Math.max(Number(p.offset), 0), 0);
   }

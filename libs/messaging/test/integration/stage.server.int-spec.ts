@@ -63,7 +63,7 @@ describe('KafkaStageServer on a real broker', () => {
     );
     for (let i = 0; i < deadLetters.length; i++) {
       expect(header(i, DEAD_LETTER_HEADERS.originTopic)).toBe(harness.topic(Topics.pipelineAnonymized));
-      expect(header(i, DEAD_LETTER_HEADERS.group)).toBe(harness.group);
+      expect(header(i, DEAD_LETTER_HEADERS.group)).toBe(harness.kafkaGroupId);
       expect(header(i, DEAD_LETTER_HEADERS.originOffset)).toMatch(/^\d+$/);
     }
     // The dead letter keeps the record as it was, and its reason names no submitted value.

@@ -94,7 +94,7 @@ describe('KafkaProjectionServer with its checkpoint in PostgreSQL', () => {
 
   const count = async (sql: string, params: unknown[] = []) => Number((await dataSource.query<{ n: string }[]>(sql, params))[0]?.n);
   const appliedCount = () => count(`SELECT count(*) AS n FROM ${schema}.applied`);
-  const checkpointSum = () => count(`SELECT coalesce(sum(next_offset), 0) AS n FROM ${schema}.projection_checkpoints WHERE consumer_group = $1`, [group]);
+  const checkpointSum = () => count(`SELECT coalesce(sum(next_offset), 0) AS n FROM ${schema}.projection_checkpoints WHERE consumer_group = $1`, [prefix + group]);
 
   it('applies each event once, even when Kafka redelivers from offset 0', async () => {
     await startProjection();
@@ -106,7 +106,7 @@ describe('KafkaProjectionServer with its checkpoint in PostgreSQL', () => {
     await servers.pop()!.close();
     const admin = kafka.admin();
     await admin.connect();
-    await admin.resetOffsets({ groupId: group, topic: prefix + Topics.disseminationPublished, earliest: true });
+    await admin.resetOffsets({ groupId: prefix + group, topic: prefix + Topics.disseminationPublished, earliest: true });
     await admin.disconnect();
 
     await startProjection();
