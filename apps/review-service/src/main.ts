@@ -1,11 +1,19 @@
 import 'reflect-metadata';
+import { attachProjection } from '@ais/messaging';
+import { TypeOrmProjectionStore } from '@ais/persistence';
 import { main } from '@ais/platform';
+import { json } from 'express';
+import { DataSource } from 'typeorm';
 import { AppModule } from './app.module';
-import { REVIEW_SERVICE_SCHEMA } from './migrations';
+import { REVIEW_SCHEMA, REVIEW_SERVICE_SCHEMA } from './migrations';
+import { TRIAGE_GROUP } from './triage/triage.projection';
 
-/** No consumer group yet: the held-fields queue arrives with issue 5. */
+/** The triage queue of the manual channels; the held-fields queue arrives with issue 5. */
 main({
   service: 'review-service',
   owner: REVIEW_SERVICE_SCHEMA,
   module: (config) => AppModule.forRoot(config),
+  // Only decisions carry a body (a rejection's reason).
+  configure: (app) => app.use('/review', json({ limit: '16kb' })),
+  consumers: (app) => attachProjection(app, { group: TRIAGE_GROUP }, new TypeOrmProjectionStore(app.get(DataSource), REVIEW_SCHEMA)),
 });

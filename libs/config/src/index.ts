@@ -6,3 +6,5 @@ export * from './load-config';
 export * from './service-ports';
 export * from './service.env';
 export * from './fragments/taxii.env';
+export * from './fragments/ingest-gateway.env';
+export * from './fragments/manual-channels.env';

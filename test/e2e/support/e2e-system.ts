@@ -20,12 +20,15 @@ export class E2eSystem {
   readonly topicPrefix = `${this.id.replace(/_/g, '-')}.`;
   readonly databaseUrl: string;
   readonly launcher: ServiceLauncher;
+  /** ingest-gateway's SMTP listener (the e-mail channel); the port after the services' by default. */
+  readonly smtpPort: number;
 
-  constructor(portBase: number) {
+  constructor(portBase: number, options: { smtpPort?: number; env?: Readonly<Record<string, string>> } = {}) {
     const url = new URL(TEST_DATABASE_URL);
     url.pathname = `/${this.id}`;
     this.databaseUrl = url.toString();
     const ports = Object.fromEntries(SERVICES.map((service, i) => [service, portBase + i])) as Record<ServiceName, number>;
+    this.smtpPort = options.smtpPort ?? portBase + SERVICES.length;
     this.launcher = new ServiceLauncher({
       logDir: join(REPO_ROOT, '.local', 'logs', this.id),
       ports,
@@ -37,6 +40,8 @@ export class E2eSystem {
         AIS_INGEST_ROOT_URL: `http://127.0.0.1:${ports['ingest-gateway']}/ingest/`,
         AIS_FEDERAL_ROOT_URL: `http://127.0.0.1:${ports['version-publisher']}/federal/`,
         LOG_LEVEL: 'info',
+        AIS_SMTP_PORT: String(this.smtpPort),
+        ...options.env,
       },
     });
   }

@@ -1,6 +1,11 @@
+import { checkpointMigration } from '@ais/persistence';
 import { CreateReviewTasks1767100000000 } from './1767100000000-create-review-tasks';
+import { CreateTriageQueue1767200000000 } from './1767200000000-create-triage-queue';
 
 export const REVIEW_SCHEMA = 'review';
 
-/** review-service's schema: the review queue (held fields, triage, notices). Projections come with issue 5. */
-export const REVIEW_SERVICE_SCHEMA = { schema: REVIEW_SCHEMA, migrations: [CreateReviewTasks1767100000000] };
+/** review-service's schema: the review queue (held fields, triage, notices) and its projections' checkpoints. */
+export const REVIEW_SERVICE_SCHEMA = {
+  schema: REVIEW_SCHEMA,
+  migrations: [checkpointMigration(REVIEW_SCHEMA), CreateReviewTasks1767100000000, CreateTriageQueue1767200000000],
+};

@@ -6,7 +6,7 @@ import { ReviewTasksRepository } from './review-tasks.repository';
 
 const DEFAULT_TASKS = 100;
 
-/** The analysts' queue. Tasks arrive with issue 5 (held fields, manual submissions, notices). */
+/** The analysts' queue: every kind of task, filtered by state and kind, oldest first; never content. */
 @Controller('review')
 @UseGuards(AuthGuard)
 export class ReviewTasksController {
