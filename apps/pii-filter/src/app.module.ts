@@ -2,6 +2,7 @@ import type { ServiceConfig } from '@ais/config';
 import { ServiceModule } from '@ais/platform';
 import { type DynamicModule, Module } from '@nestjs/common';
 import { ScreenSubmissionAdapter } from './screen/screen-submission.adapter';
+import { ScreeningMetrics } from './screen/screening.metrics';
 import { PII_FILTER_SCHEMA } from './migrations';
 
 @Module({})
@@ -11,6 +12,7 @@ export class AppModule {
       module: AppModule,
       imports: [ServiceModule.forRoot({ service: 'pii-filter', schema: PII_FILTER_SCHEMA.schema, config })],
       controllers: [ScreenSubmissionAdapter],
+      providers: [ScreeningMetrics],
     };
   }
 }

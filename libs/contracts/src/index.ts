@@ -27,3 +27,4 @@ export * from './review/triage-decided.v1';
 export * from './sealed-blob';
 export * from './topics';
 export * from './utc-timestamp';
+export * from './derived-uuid';
