@@ -15,6 +15,7 @@ import { ProfileChangeWithdrawnV1 } from './profile/profile-change-withdrawn.v1'
 import { ProfileEmergencyChangeAppliedV1 } from './profile/profile-emergency-change-applied.v1';
 import { ProfileVersionPublishedV1 } from './profile/profile-version-published.v1';
 import { FieldsHeldV1 } from './review/fields-held.v1';
+import { PiiNoticeFiledV1, ReviewDecidedV1 } from './review/review-decided.v1';
 import { TriageAcceptedV1, TriageRejectedV1 } from './review/triage-decided.v1';
 import { Topics, type TopicName } from './topics';
 
@@ -26,6 +27,8 @@ export interface EventDataMap {
   TriageAccepted: TriageAcceptedV1;
   TriageRejected: TriageRejectedV1;
   FieldsHeld: FieldsHeldV1;
+  ReviewDecided: ReviewDecidedV1;
+  PiiNoticeFiled: PiiNoticeFiledV1;
   SubmissionValidated: SubmissionValidatedV1;
   SubmissionAnonymized: SubmissionAnonymizedV1;
   SubmissionScreened: SubmissionScreenedV1;
@@ -63,6 +66,8 @@ export const EVENT_CATALOG: { readonly [T in EventType]: EventDefinition } = {
   TriageAccepted: { topic: Topics.reviewTriage, schemaVersion: 1, payloadClass: TriageAcceptedV1, upcasters: [] },
   TriageRejected: { topic: Topics.reviewTriage, schemaVersion: 1, payloadClass: TriageRejectedV1, upcasters: [] },
   FieldsHeld: { topic: Topics.reviewHeldFields, schemaVersion: 1, payloadClass: FieldsHeldV1, upcasters: [] },
+  ReviewDecided: { topic: Topics.reviewDecisions, schemaVersion: 1, payloadClass: ReviewDecidedV1, upcasters: [] },
+  PiiNoticeFiled: { topic: Topics.reviewNotices, schemaVersion: 1, payloadClass: PiiNoticeFiledV1, upcasters: [] },
   SubmissionValidated: { topic: Topics.pipelineValidated, schemaVersion: 1, payloadClass: SubmissionValidatedV1, upcasters: [] },
   SubmissionAnonymized: { topic: Topics.pipelineAnonymized, schemaVersion: 1, payloadClass: SubmissionAnonymizedV1, upcasters: [] },
   SubmissionScreened: { topic: Topics.pipelineScreened, schemaVersion: 1, payloadClass: SubmissionScreenedV1, upcasters: [] },
