@@ -2,6 +2,7 @@ import { type CanActivate, type ExecutionContext, ForbiddenException, Injectable
 import { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
 import { Authenticator } from './authenticator';
+import { verifiedClientCertificateSha256 } from './client-certificate';
 import type { Principal, Role } from './roles';
 
 const ROLES_KEY = 'ais:roles';
@@ -25,6 +26,10 @@ export class MissingCredentialsError extends UnauthorizedException {}
 /**
  * Authentication and role check on every endpoint that declares `@Roles`; an endpoint without
  * it is refused, so forgetting the decorator cannot open an endpoint.
+ *
+ * A client certificate that the TLS handshake verified and that is registered on a principal
+ * authenticates the caller by itself (it wins over an Authorization header); an unverified or
+ * unregistered certificate, or none, leaves authentication to the Authorization header.
  */
 @Injectable()
 export class AuthGuard implements CanActivate {
@@ -39,7 +44,10 @@ export class AuthGuard implements CanActivate {
       throw new ForbiddenException('endpoint has no role policy');
     }
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
-    const principal = await this.authenticator.authenticate(request.headers.authorization);
+    const certificate = verifiedClientCertificateSha256(request.socket);
+    const principal =
+      (certificate === null ? null : await this.authenticator.authenticateCertificate(certificate)) ??
+      (await this.authenticator.authenticate(request.headers.authorization));
     if (principal === null) {
       throw new MissingCredentialsError('valid credentials are required');
     }

@@ -27,7 +27,10 @@ function digest(value: string): Buffer {
   return createHash('sha256').update(value).digest();
 }
 
-/** Turns an Authorization header into a principal: HTTP Basic, or the bootstrap admin's bearer token. */
+/**
+ * Turns credentials into a principal: a verified TLS client certificate (by its SHA-256
+ * fingerprint), HTTP Basic, or the bootstrap admin's bearer token.
+ */
 @Injectable()
 export class Authenticator {
   private readonly verified = new Map<string, { principal: Principal; expiresAt: number }>();
@@ -38,6 +41,20 @@ export class Authenticator {
     @Inject(ADMIN_TOKEN) adminToken: string,
   ) {
     this.adminTokenDigest = digest(adminToken);
+  }
+
+  /** The principal registered for a verified client certificate's SHA-256 fingerprint, if any. */
+  async authenticateCertificate(sha256: string, now = Date.now()): Promise<Principal | null> {
+    const cacheKey = `cert:${sha256}`;
+    const cached = this.verified.get(cacheKey);
+    if (cached !== undefined && cached.expiresAt > now) {
+      return cached.principal;
+    }
+    const principal = await this.principals.findByCertificate(sha256);
+    if (principal !== null) {
+      this.remember(cacheKey, principal, now);
+    }
+    return principal;
   }
 
   async authenticate(authorization: string | undefined, now = Date.now()): Promise<Principal | null> {
@@ -68,10 +85,14 @@ export class Authenticator {
     if (found === null || !(await verifyPassword(decoded.slice(colon + 1), found.passwordHash))) {
       return null;
     }
+    this.remember(cacheKey, found.principal, now);
+    return found.principal;
+  }
+
+  private remember(cacheKey: string, principal: Principal, now: number): void {
     if (this.verified.size >= CACHE_MAX) {
       this.verified.clear();
     }
-    this.verified.set(cacheKey, { principal: found.principal, expiresAt: now + CACHE_TTL_MS });
-    return found.principal;
+    this.verified.set(cacheKey, { principal, expiresAt: now + CACHE_TTL_MS });
   }
 }

@@ -17,4 +17,6 @@ export interface Principal {
   readonly country: string;
   readonly defaultConsent: 'none' | 'usg' | 'everyone';
   readonly federalEntity: FederalEntity | null;
+  /** SHA-256 fingerprint (64 lowercase hex digits) of the client certificate mapped to it, if any. */
+  readonly clientCertificateSha256?: string | null;
 }

@@ -14,7 +14,11 @@ const TITLES: Partial<Record<number, string>> = {
   422: 'Unprocessable Entity',
 };
 
-/** Every error of a TAXII endpoint is a TAXII error resource with the TAXII media type. */
+/**
+ * Every error of a TAXII endpoint is a TAXII error resource with the TAXII media type, including
+ * the guards' 401 (with `WWW-Authenticate`) and 403. `error_code` is the area's stable code, or
+ * `AIS_HTTP_<status>` for errors raised by the framework.
+ */
 @Catch()
 export class TaxiiExceptionFilter implements ExceptionFilter {
   private readonly logger = new Logger('TaxiiExceptionFilter');
@@ -22,6 +26,10 @@ export class TaxiiExceptionFilter implements ExceptionFilter {
   catch(exception: unknown, host: ArgumentsHost): void {
     const response = host.switchToHttp().getResponse<Response>();
     const error = this.toTaxiiError(exception);
+    if (response.headersSent) {
+      response.end();
+      return;
+    }
     if (error.status === HttpStatus.UNAUTHORIZED) {
       response.setHeader('WWW-Authenticate', 'Basic realm="AIS Exchange TAXII", charset="UTF-8"');
     }
@@ -39,9 +47,9 @@ export class TaxiiExceptionFilter implements ExceptionFilter {
       const body = exception.getResponse();
       const message = typeof body === 'string' ? body : (body as { message?: unknown }).message;
       const description = Array.isArray(message) ? message.join('; ') : typeof message === 'string' ? message : undefined;
-      return new TaxiiError(status, TITLES[status] ?? 'Error', description);
+      return new TaxiiError(status, TITLES[status] ?? 'Error', description, `AIS_HTTP_${status}`);
     }
     this.logger.error(`unhandled ${exception instanceof Error ? exception.name : typeof exception}`);
-    return new TaxiiError(HttpStatus.INTERNAL_SERVER_ERROR, 'Internal Server Error');
+    return new TaxiiError(HttpStatus.INTERNAL_SERVER_ERROR, 'Internal Server Error', undefined, 'AIS_INTERNAL');
   }
 }

@@ -14,7 +14,7 @@ export class TaxiiMediaInterceptor implements NestInterceptor {
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
     const http = context.switchToHttp();
     if (!acceptsTaxii(http.getRequest<Request>().headers.accept)) {
-      throw new TaxiiError(HttpStatus.NOT_ACCEPTABLE, 'Not Acceptable', `the Accept header must allow ${TAXII_MEDIA_TYPE}`);
+      throw new TaxiiError(HttpStatus.NOT_ACCEPTABLE, 'Not Acceptable', `the Accept header must allow ${TAXII_MEDIA_TYPE}`, 'AIS_TAXII_NOT_ACCEPTABLE');
     }
     return next.handle().pipe(
       map((body: unknown) => {

@@ -46,4 +46,15 @@ export class CreatePrincipalDto {
   @ValidateIf((dto: CreatePrincipalDto) => dto.role === 'federal-consumer' || dto.federalEntity !== undefined)
   @IsIn(FEDERAL_ENTITIES)
   federalEntity?: FederalEntity;
+
+  /**
+   * SHA-256 fingerprint of the principal's TLS client certificate (64 hex digits, or the
+   * colon-separated form `openssl x509 -noout -fingerprint -sha256` prints). A certificate that
+   * the HTTPS listener verifies and finds here authenticates the principal without a password.
+   */
+  @IsOptional()
+  @Matches(/^(?:[0-9a-fA-F]{64}|(?:[0-9a-fA-F]{2}:){31}[0-9a-fA-F]{2})$/, {
+    message: 'clientCertificateSha256 must be a SHA-256 fingerprint: 64 hex digits, optionally colon-separated',
+  })
+  clientCertificateSha256?: string;
 }

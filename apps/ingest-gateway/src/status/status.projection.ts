@@ -10,6 +10,10 @@ export const STATUS_GROUP = 'ingest-gateway.status';
  * Moves each object of a status resource out of `pending` as the pipeline decides: failed when
  * rejected or dropped on the way, succeeded when published. Updates only pending rows, so
  * redelivered events change nothing.
+ *
+ * Also records, per principal, each object version that got published (the exact-duplicate
+ * register consulted at POST time), and the moment a status completes (the event's
+ * `occurredAt`, so a replay writes the same) from which its retention runs.
  */
 @Controller()
 export class StatusProjection {
@@ -22,19 +26,39 @@ export class StatusProjection {
       submissionId,
       reasons[0]?.message ?? 'submission rejected',
     ]);
+    await this.completeIfDone(ctx.tx, submissionId, event.occurredAt);
   }
 
   @EventPattern(consumes(STATUS_GROUP, 'SubmissionScreened'))
   async screened(@Payload() event: EventOf<'SubmissionScreened'>, @Ctx() ctx: ProjectionContext<EntityManager>): Promise<void> {
     await this.fail(ctx.tx, event.data.submissionId, event.data.failures);
+    for (const replaced of event.data.replaced ?? []) {
+      await ctx.tx.query(
+        `UPDATE gateway.status_objects SET state = 'success', message = $3 WHERE status_id = $1 AND object_id = $2 AND state = 'pending'`,
+        [event.data.submissionId, replaced.objectId, replaced.message],
+      );
+    }
+    await this.completeIfDone(ctx.tx, event.data.submissionId, event.occurredAt);
   }
 
   @EventPattern(consumes(STATUS_GROUP, 'IndicatorPublished'))
   async published(@Payload() event: EventOf<'IndicatorPublished'>, @Ctx() ctx: ProjectionContext<EntityManager>): Promise<void> {
+    const { submissionId, sourceObjectId } = event.data;
+    await ctx.tx.query(`UPDATE gateway.status_objects SET state = 'success' WHERE status_id = $1 AND object_id = $2 AND state = 'pending'`, [
+      submissionId,
+      sourceObjectId,
+    ]);
+    // The version as the participant submitted it is what a re-POST carries.
     await ctx.tx.query(
-      `UPDATE gateway.status_objects SET state = 'success' WHERE status_id = $1 AND object_id = $2 AND state = 'pending'`,
-      [event.data.submissionId, event.data.sourceObjectId],
+      `INSERT INTO gateway.accepted_versions (principal_id, object_id, version, status_id, accepted_at)
+       SELECT r.principal_id, o.object_id, o.version, r.id, $3
+       FROM gateway.status_objects o JOIN gateway.status_resources r ON r.id = o.status_id
+       WHERE o.status_id = $1 AND o.object_id = $2 AND o.version IS NOT NULL AND o.state = 'success'
+         AND length(o.object_id) < 300 AND length(o.version) < 40
+       ON CONFLICT DO NOTHING`,
+      [submissionId, sourceObjectId, event.occurredAt],
     );
+    await this.completeIfDone(ctx.tx, submissionId, event.occurredAt);
   }
 
   private async fail(tx: EntityManager, submissionId: string, failures: readonly { objectId?: string; message: string }[]): Promise<void> {
@@ -47,5 +71,14 @@ export class StatusProjection {
         [submissionId, failure.objectId ?? null, failure.message],
       );
     }
+  }
+
+  private async completeIfDone(tx: EntityManager, submissionId: string, occurredAt: string): Promise<void> {
+    await tx.query(
+      `UPDATE gateway.status_resources r SET completed_at = $2
+       WHERE r.id = $1 AND r.completed_at IS NULL
+         AND NOT EXISTS (SELECT 1 FROM gateway.status_objects o WHERE o.status_id = r.id AND o.state = 'pending')`,
+      [submissionId, occurredAt],
+    );
   }
 }

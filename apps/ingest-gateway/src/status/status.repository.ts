@@ -22,6 +22,14 @@ export interface StatusResource {
   readonly pendings?: StatusEntry[];
 }
 
+/** One object of a new status resource, as submitted; duplicates of accepted versions start as successes. */
+export interface NewStatusObject {
+  readonly id: string | null;
+  readonly version: string | null;
+  readonly state?: 'pending' | 'success';
+  readonly message?: string;
+}
+
 interface ObjectRow {
   position: number;
   object_id: string | null;
@@ -30,22 +38,45 @@ interface ObjectRow {
   message: string | null;
 }
 
+/** How an accepted (id, version) pair is looked up in a set. */
+export function acceptedKey(id: string, version: string): string {
+  return `${id}\u0000${version}`;
+}
+
 @Injectable()
 export class StatusRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  async create(tx: EntityManager, id: string, principalId: string, objects: readonly { id: string | null; version: string | null }[], now: Date): Promise<void> {
-    await tx.query(`INSERT INTO gateway.status_resources (id, principal_id, total_count, request_timestamp) VALUES ($1, $2, $3, $4)`, [
-      id,
-      principalId,
-      objects.length,
-      now,
-    ]);
+  /** A status with every object of the POST; complete at once when none is pending. */
+  async create(tx: EntityManager, id: string, principalId: string, objects: readonly NewStatusObject[], now: Date): Promise<void> {
+    const complete = objects.every((o) => o.state === 'success');
     await tx.query(
-      `INSERT INTO gateway.status_objects (status_id, position, object_id, version)
-       SELECT $1, position - 1, object_id, version FROM unnest($2::text[], $3::text[]) WITH ORDINALITY AS o(object_id, version, position)`,
-      [id, objects.map((o) => o.id), objects.map((o) => o.version)],
+      `INSERT INTO gateway.status_resources (id, principal_id, total_count, request_timestamp, completed_at) VALUES ($1, $2, $3, $4, $5)`,
+      [id, principalId, objects.length, now, complete ? now : null],
     );
+    await tx.query(
+      `INSERT INTO gateway.status_objects (status_id, position, object_id, version, state, message)
+       SELECT $1, position - 1, object_id, version, state, message
+       FROM unnest($2::text[], $3::text[], $4::text[], $5::text[]) WITH ORDINALITY AS o(object_id, version, state, message, position)`,
+      [id, objects.map((o) => o.id), objects.map((o) => o.version), objects.map((o) => o.state ?? 'pending'), objects.map((o) => o.message ?? null)],
+    );
+  }
+
+  /**
+   * Which of these (id, version) pairs the principal already had accepted (published): the
+   * `acceptedKey`s of those found.
+   */
+  async acceptedAmong(principalId: string, keys: readonly { id: string; version: string }[]): Promise<Set<string>> {
+    if (keys.length === 0) {
+      return new Set();
+    }
+    const rows: { object_id: string; version: string }[] = await this.dataSource.query(
+      `SELECT a.object_id, a.version FROM gateway.accepted_versions a
+       JOIN unnest($2::text[], $3::text[]) AS k(object_id, version) ON a.object_id = k.object_id AND a.version = k.version
+       WHERE a.principal_id = $1`,
+      [principalId, keys.map((k) => k.id), keys.map((k) => k.version)],
+    );
+    return new Set(rows.map((row) => acceptedKey(row.object_id, row.version)));
   }
 
   /** The status resource, if it exists and the caller may see it (its submitter, or any admin). */

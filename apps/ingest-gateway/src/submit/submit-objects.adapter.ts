@@ -5,13 +5,20 @@ import { Sealer } from '@ais/sealing';
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { StatusRepository } from '../status/status.repository';
-import { statusKeyOf } from './parse-envelope';
+import { acceptedKey, StatusRepository, type NewStatusObject } from '../status/status.repository';
+import { statusKeyOf, versionKeyOf } from './parse-envelope';
+
+/** The status message of an object version the principal had already had accepted. */
+export const DUPLICATE_MESSAGE = 'duplicate of an accepted version';
 
 /**
  * Accepts a submission: seals the raw objects with the submitter's identity under a fresh data
  * key, records a pending status resource and writes `SubmissionReceived` to the log. The status
  * row commits only after the event is in the log, so a status never points at nothing.
+ *
+ * Exact duplicates (same `id` and `modified` as a version this principal already had published)
+ * are successes at once and stay out of the submission; a POST of nothing but duplicates writes
+ * no event and its status is complete from the start.
  */
 @Injectable()
 export class SubmitObjectsAdapter {
@@ -24,8 +31,22 @@ export class SubmitObjectsAdapter {
 
   async submit(principal: Principal, objects: unknown[], now: Date): Promise<string> {
     const submissionId = randomUUID();
+    const versionKeys = objects.map(versionKeyOf);
+    const accepted = await this.statuses.acceptedAmong(
+      principal.id,
+      versionKeys.filter((key) => key !== null),
+    );
+    const isDuplicate = versionKeys.map((key) => key !== null && accepted.has(acceptedKey(key.id, key.version)));
+    const entries = objects.map(
+      (object, i): NewStatusObject => ({ ...statusKeyOf(object), ...(isDuplicate[i] === true ? { state: 'success', message: DUPLICATE_MESSAGE } : {}) }),
+    );
+    const fresh = objects.filter((_, i) => isDuplicate[i] !== true);
+    if (fresh.length === 0) {
+      await this.dataSource.transaction((tx) => this.statuses.create(tx, submissionId, principal.id, entries, now));
+      return submissionId;
+    }
     const content: SealedSubmission = {
-      objects: objects as StixObject[],
+      objects: fresh as StixObject[],
       submitter: {
         principalId: principal.id,
         organisation: principal.organisation,
@@ -40,11 +61,11 @@ export class SubmitObjectsAdapter {
     };
     const sealedContent = await this.sealer.seal(submissionId, content);
     await this.dataSource.transaction(async (tx) => {
-      await this.statuses.create(tx, submissionId, principal.id, objects.map(statusKeyOf), now);
+      await this.statuses.create(tx, submissionId, principal.id, entries, now);
       await this.publisher.publish([
         buildEvent(
           'SubmissionReceived',
-          { submissionId, channel: 'taxii', principalId: principal.id, objectCount: objects.length, receivedAt: now.toISOString(), sealedContent },
+          { submissionId, channel: 'taxii', principalId: principal.id, objectCount: fresh.length, receivedAt: now.toISOString(), sealedContent },
           { key: submissionId, producer: 'ingest-gateway', correlationId: submissionId, causationId: null, occurredAt: now },
         ),
       ]);

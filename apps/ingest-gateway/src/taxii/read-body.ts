@@ -1,29 +1,61 @@
-import { HttpStatus } from '@nestjs/common';
-import { TaxiiError } from '@ais/taxii';
+import type { TaxiiError } from '@ais/taxii';
 import type { Request } from 'express';
+import { ingestError, IngestErrorCode } from './ingest-error-codes';
 
 /**
  * Reads a request body of at most `limit` bytes: a declared Content-Length over the limit is
- * refused before reading, and a stream that grows past it is cut off (413 either way).
+ * refused before reading anything, and a body that grows past it (chunked, or lying) is cut off;
+ * 413 either way.
+ *
+ * Refusing does not destroy the socket before the answer is out: the response says
+ * `Connection: close`, reading stops, and Node closes the connection once the 413 is written,
+ * so the client gets a TAXII error rather than a reset, and the rest of a huge body is never read.
  */
-export async function readBody(request: Request, limit: number): Promise<Buffer> {
+export function readBody(request: Request, limit: number): Promise<Buffer> {
   const declared = Number(request.headers['content-length'] ?? Number.NaN);
   if (Number.isFinite(declared) && declared > limit) {
-    throw tooLarge(limit);
+    return Promise.reject(refuse(request, limit));
   }
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of request as AsyncIterable<Buffer>) {
-    size += chunk.length;
-    if (size > limit) {
-      request.destroy();
-      throw tooLarge(limit);
-    }
-    chunks.push(chunk);
-  }
-  return Buffer.concat(chunks, size);
+  return new Promise<Buffer>((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const cleanUp = () => {
+      request.off('data', onData);
+      request.off('end', onEnd);
+      request.off('error', onError);
+      request.off('aborted', onAborted);
+    };
+    const onData = (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > limit) {
+        cleanUp();
+        request.pause();
+        reject(refuse(request, limit));
+        return;
+      }
+      chunks.push(chunk);
+    };
+    const onEnd = () => {
+      cleanUp();
+      resolve(Buffer.concat(chunks, size));
+    };
+    const onError = (error: Error) => {
+      cleanUp();
+      reject(error);
+    };
+    const onAborted = () => onError(new Error('request aborted'));
+    request.on('data', onData);
+    request.once('end', onEnd);
+    request.once('error', onError);
+    request.once('aborted', onAborted);
+  });
 }
 
-function tooLarge(limit: number): TaxiiError {
-  return new TaxiiError(HttpStatus.PAYLOAD_TOO_LARGE, 'Payload Too Large', `the body exceeds max_content_length (${limit} bytes)`);
+function refuse(request: Request, limit: number): TaxiiError {
+  const response = request.res;
+  if (response !== undefined && !response.headersSent) {
+    // Node closes the socket once a `Connection: close` response is written.
+    response.setHeader('Connection', 'close');
+  }
+  return ingestError(IngestErrorCode.PayloadTooLarge, `the body exceeds max_content_length (${limit} bytes)`);
 }
