@@ -45,6 +45,29 @@ export async function ensureTopics(admin: Admin, topics: readonly ITopicConfig[]
       throw error;
     }
   }
-  await admin.fetchTopicMetadata({ topics: missing.map((topic) => topic.topic) });
+  await waitForLeaders(admin, missing.map((topic) => topic.topic));
   return missing.map((topic) => topic.topic);
+}
+
+/**
+ * A topic another service created a moment ago may not have leaders yet ("This server does not
+ * host this topic-partition"): wait for them, bounded, before anyone subscribes.
+ */
+async function waitForLeaders(admin: Admin, topics: string[]): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      const { topics: metadata } = await admin.fetchTopicMetadata({ topics });
+      if (metadata.every((topic) => topic.partitions.length > 0 && topic.partitions.every((p) => p.leader >= 0))) {
+        return;
+      }
+    } catch (error) {
+      if (attempt >= 40) {
+        throw error;
+      }
+    }
+    if (attempt >= 40) {
+      throw new Error(`topics without leaders after ${attempt} attempts`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
 }

@@ -28,7 +28,9 @@ export function dataSourceOptions(settings: DataSourceSettings): PostgresConnect
     migrationsTransactionMode: 'each',
     synchronize: false,
     migrationsRun: false,
-    logging: ['error'],
+    // TypeORM's error log prints the failed query with its parameters, which may be submitted
+    // values or credential hashes; errors reach the caller, who logs their class only.
+    logging: false,
     applicationName: settings.applicationName,
     extra: { max: settings.poolSize ?? 10, connectionTimeoutMillis: 5_000 },
   };
