@@ -10,7 +10,7 @@ export interface WaitOptions {
  * the last value seen: the readiness wait that replaces fixed sleeps.
  */
 export async function waitFor<T>(probe: () => Promise<T | undefined | false> | T | undefined | false, options: WaitOptions = {}): Promise<T> {
-  const deadline = Date.now() + (options.timeoutMs ?? 30_000);
+  const deadline = Date.now() + (options.timeoutMs ?? 60_000);
   let last: unknown;
   for (;;) {
     try {
@@ -24,7 +24,7 @@ export async function waitFor<T>(probe: () => Promise<T | undefined | false> | T
     }
     if (Date.now() > deadline) {
       const detail = last instanceof Error ? `${last.name}: ${last.message}` : JSON.stringify(last);
-      throw new Error(`timed out after ${options.timeoutMs ?? 30_000} ms waiting for ${options.description ?? 'condition'} (last: ${detail})`);
+      throw new Error(`timed out after ${options.timeoutMs ?? 60_000} ms waiting for ${options.description ?? 'condition'} (last: ${detail})`);
     }
     await new Promise((resolve) => setTimeout(resolve, options.intervalMs ?? 100));
   }
