@@ -4,7 +4,7 @@ import { Controller } from '@nestjs/common';
 import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
 import type { EntityManager } from 'typeorm';
 import { VALIDATOR_SCHEMA } from '../migrations';
-import { evolveProposal, type BoardEvent, type BoardEventType, type Proposal } from './change-control.decider';
+import { BOARD_EVENT_TYPES, evolveProposal, type BoardEvent, type BoardEventType, type Proposal } from './change-control.decider';
 
 export const PROFILE_GROUP = 'schema-validator.profile';
 
@@ -17,47 +17,13 @@ type AnyBoardEvent = { [T in BoardEventType]: EventOf<T> }[BoardEventType];
  */
 @Controller()
 export class ProfileChangesProjection {
-  @EventPattern(consumes(PROFILE_GROUP, 'ProfileChangeProposed'))
-  proposed(@Payload() event: EventOf<'ProfileChangeProposed'>, @Ctx() ctx: ProjectionContext<EntityManager>): Promise<void> {
-    return this.apply(event, ctx.tx);
+  /** Every board event takes the same path: history row, then the state it changes. */
+  @EventPattern(BOARD_EVENT_TYPES.map((type) => consumes(PROFILE_GROUP, type)))
+  apply(@Payload() event: AnyBoardEvent, @Ctx() ctx: ProjectionContext<EntityManager>): Promise<void> {
+    return this.record(event, ctx.tx);
   }
 
-  @EventPattern(consumes(PROFILE_GROUP, 'ProfileChangeObjected'))
-  objected(@Payload() event: EventOf<'ProfileChangeObjected'>, @Ctx() ctx: ProjectionContext<EntityManager>): Promise<void> {
-    return this.apply(event, ctx.tx);
-  }
-
-  @EventPattern(consumes(PROFILE_GROUP, 'ProfileChangeCommented'))
-  commented(@Payload() event: EventOf<'ProfileChangeCommented'>, @Ctx() ctx: ProjectionContext<EntityManager>): Promise<void> {
-    return this.apply(event, ctx.tx);
-  }
-
-  @EventPattern(consumes(PROFILE_GROUP, 'ProfileChangeEscalated'))
-  escalated(@Payload() event: EventOf<'ProfileChangeEscalated'>, @Ctx() ctx: ProjectionContext<EntityManager>): Promise<void> {
-    return this.apply(event, ctx.tx);
-  }
-
-  @EventPattern(consumes(PROFILE_GROUP, 'ProfileChangeAccepted'))
-  accepted(@Payload() event: EventOf<'ProfileChangeAccepted'>, @Ctx() ctx: ProjectionContext<EntityManager>): Promise<void> {
-    return this.apply(event, ctx.tx);
-  }
-
-  @EventPattern(consumes(PROFILE_GROUP, 'ProfileChangeWithdrawn'))
-  withdrawn(@Payload() event: EventOf<'ProfileChangeWithdrawn'>, @Ctx() ctx: ProjectionContext<EntityManager>): Promise<void> {
-    return this.apply(event, ctx.tx);
-  }
-
-  @EventPattern(consumes(PROFILE_GROUP, 'ProfileEmergencyChangeApplied'))
-  emergency(@Payload() event: EventOf<'ProfileEmergencyChangeApplied'>, @Ctx() ctx: ProjectionContext<EntityManager>): Promise<void> {
-    return this.apply(event, ctx.tx);
-  }
-
-  @EventPattern(consumes(PROFILE_GROUP, 'ProfileVersionPublished'))
-  versionPublished(@Payload() event: EventOf<'ProfileVersionPublished'>, @Ctx() ctx: ProjectionContext<EntityManager>): Promise<void> {
-    return this.apply(event, ctx.tx);
-  }
-
-  private async apply(event: AnyBoardEvent, tx: EntityManager): Promise<void> {
+  private async record(event: AnyBoardEvent, tx: EntityManager): Promise<void> {
     const { subjectId, data } = historyOf(event);
     const inserted: unknown[] = await tx.query(
       `INSERT INTO ${VALIDATOR_SCHEMA}.profile_change_events (event_id, type, subject_id, occurred_at, data)
