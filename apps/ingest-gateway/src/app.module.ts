@@ -1,5 +1,6 @@
 import type { ServiceConfig } from '@ais/config';
 import { ServiceModule } from '@ais/platform';
+import { UsageAuditModule } from '@ais/usage-audit';
 import { type DynamicModule, Module } from '@nestjs/common';
 import { PrincipalsController } from './admin/principals.controller';
 import { ManualChannelsModule } from './manual/manual-channels.module';
@@ -16,7 +17,7 @@ export class AppModule {
   static forRoot(config: ServiceConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [ServiceModule.forRoot({ service: 'ingest-gateway', schema: GATEWAY_SCHEMA, config }), IngestRuntimeModule.forRoot(), ManualChannelsModule],
+      imports: [ServiceModule.forRoot({ service: 'ingest-gateway', schema: GATEWAY_SCHEMA, config }), IngestRuntimeModule.forRoot(), ManualChannelsModule, UsageAuditModule.forRoot({ producer: 'ingest-gateway' })],
       controllers: [DiscoveryController, IngestRootController, PrincipalsController, StatusProjection],
       providers: [StatusRepository, SubmitObjectsAdapter],
     };

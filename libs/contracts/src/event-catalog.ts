@@ -1,3 +1,5 @@
+import { FederalObjectsReadV1 } from './audit/federal-objects-read.v1';
+import { UsageRecordedV1 } from './audit/usage-recorded.v1';
 import { ContactRequestAnsweredV1, ContactRequestedV1, SubmitterIdentityReleasedV1 } from './consent/contact-request.v1';
 import { IndicatorPublishedV1 } from './dissemination/indicator-published.v1';
 import { ManualSubmissionReceivedV1 } from './intake/manual-submission-received.v1';
@@ -44,6 +46,8 @@ export interface EventDataMap {
   ProfileChangeWithdrawn: ProfileChangeWithdrawnV1;
   ProfileEmergencyChangeApplied: ProfileEmergencyChangeAppliedV1;
   ProfileVersionPublished: ProfileVersionPublishedV1;
+  FederalObjectsRead: FederalObjectsReadV1;
+  UsageRecorded: UsageRecordedV1;
 }
 
 export type EventType = keyof EventDataMap;
@@ -83,6 +87,8 @@ export const EVENT_CATALOG: { readonly [T in EventType]: EventDefinition } = {
   ProfileChangeWithdrawn: { topic: Topics.profileChanges, schemaVersion: 1, payloadClass: ProfileChangeWithdrawnV1, upcasters: [] },
   ProfileEmergencyChangeApplied: { topic: Topics.profileChanges, schemaVersion: 1, payloadClass: ProfileEmergencyChangeAppliedV1, upcasters: [] },
   ProfileVersionPublished: { topic: Topics.profileChanges, schemaVersion: 1, payloadClass: ProfileVersionPublishedV1, upcasters: [] },
+  FederalObjectsRead: { topic: Topics.disseminationFederalReads, schemaVersion: 1, payloadClass: FederalObjectsReadV1, upcasters: [] },
+  UsageRecorded: { topic: Topics.auditUsage, schemaVersion: 1, payloadClass: UsageRecordedV1, upcasters: [] },
 };
 
 export function isEventType(value: string): value is EventType {

@@ -1,3 +1,5 @@
+export * from './audit/federal-objects-read.v1';
+export * from './audit/usage-recorded.v1';
 export * from './build-event';
 export * from './common';
 export * from './consent/contact-request.v1';

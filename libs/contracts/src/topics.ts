@@ -29,6 +29,8 @@ export const Topics = {
   pipelineScreened: 'ais.pipeline.screened.v1',
   disseminationPublished: 'ais.dissemination.published.v1',
   profileChanges: 'ais.profile.changes.v1',
+  disseminationFederalReads: 'ais.dissemination.federal-reads.v1',
+  auditUsage: 'ais.audit.usage.v1',
 } as const;
 
 export type TopicName = (typeof Topics)[keyof typeof Topics];
@@ -53,6 +55,9 @@ export const TOPIC_SPECS: readonly TopicSpec[] = [
   { name: Topics.disseminationPublished, producer: 'version-publisher', retentionMs: FOREVER, cleanupPolicy: 'delete', unsanitised: false },
   // AIS Profile change control (§2.2): every proposal, objection, decision and version, kept for good.
   { name: Topics.profileChanges, producer: 'schema-validator', retentionMs: FOREVER, cleanupPolicy: 'delete', unsanitised: false },
+  // §4.1/§4.2 audit trail: every read of TAXII root federal, and person actions no domain event records.
+  { name: Topics.disseminationFederalReads, producer: 'version-publisher', retentionMs: FOREVER, cleanupPolicy: 'delete', unsanitised: false },
+  { name: Topics.auditUsage, producer: 'ingest-gateway', retentionMs: FOREVER, cleanupPolicy: 'delete', unsanitised: false },
 ];
 
 /** Dead letters keep the origin's retention: a dead letter is no reason to keep content longer. */

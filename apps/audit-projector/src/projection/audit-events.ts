@@ -1,0 +1,46 @@
+import { EVENT_CATALOG, type EventOf, type EventType } from '@ais/contracts';
+
+/** The consumer group of the audit projections (counts and usage log, one checkpoint). */
+export const AUDIT_GROUP = 'audit-projector.audit';
+
+/**
+ * Every event type the audit projections read. A type added here must be handled (or deliberately
+ * ignored) by each decider: their switches are exhaustive over {@link AuditEvent}.
+ */
+export const AUDIT_EVENT_TYPES = [
+  'SubmissionReceived',
+  'ManualSubmissionReceived',
+  'TriageAccepted',
+  'TriageRejected',
+  'SubmissionRejected',
+  'SubmissionValidated',
+  'SubmissionScreened',
+  'FieldsHeld',
+  'IndicatorPublished',
+  'FederalObjectsRead',
+  'UsageRecorded',
+  'ContactRequested',
+  'ContactRequestAnswered',
+  'SubmitterIdentityReleased',
+  'ProfileChangeProposed',
+  'ProfileChangeObjected',
+  'ProfileChangeCommented',
+  'ProfileChangeEscalated',
+  'ProfileChangeAccepted',
+  'ProfileChangeWithdrawn',
+  'ProfileEmergencyChangeApplied',
+] as const satisfies readonly EventType[];
+
+export type AuditEventType = (typeof AUDIT_EVENT_TYPES)[number];
+export type AuditEvent = { [T in AuditEventType]: EventOf<T> }[AuditEventType];
+
+const AUDIT_TYPE_SET: ReadonlySet<string> = new Set(AUDIT_EVENT_TYPES);
+
+export function isAuditEventType(type: string): type is AuditEventType {
+  return AUDIT_TYPE_SET.has(type);
+}
+
+/** The topics the audit projections read (unprefixed), sorted. */
+export function auditTopics(): string[] {
+  return [...new Set(AUDIT_EVENT_TYPES.map((type) => EVENT_CATALOG[type].topic))].sort();
+}

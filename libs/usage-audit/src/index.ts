@@ -1,0 +1,2 @@
+export * from './usage-audit.module';
+export * from './usage-audit.publisher';
