@@ -4,16 +4,22 @@ import { TypeOrmProjectionStore } from '@ais/persistence';
 import { main } from '@ais/platform';
 import { DataSource } from 'typeorm';
 import { AppModule } from './app.module';
+import { ENRICH_GROUP } from './enrich/enrich-indicators.adapter';
 import { VERSION_PUBLISHER_SCHEMA } from './migrations';
 import { PUBLISH_GROUP } from './publish/publish-indicators.adapter';
 import { REPOSITORY_GROUP } from './repository/object-versions.projection';
+import { REVIEW_GROUP } from './review/revise-after-review.adapter';
 
 main({
   service: 'version-publisher',
   owner: VERSION_PUBLISHER_SCHEMA,
   module: (config) => AppModule.forRoot(config),
   consumers: (app) => {
+    // First versions, at once and without touching the database (§2.4).
     attachStage(app, { group: PUBLISH_GROUP });
+    // New versions: corroboration across submitters (§2.3.2.3) and review decisions (§2.3.2.2).
+    attachStage(app, { group: ENRICH_GROUP });
+    attachStage(app, { group: REVIEW_GROUP });
     attachProjection(app, { group: REPOSITORY_GROUP }, new TypeOrmProjectionStore(app.get(DataSource), VERSION_PUBLISHER_SCHEMA.schema));
   },
 });

@@ -3,7 +3,7 @@ import { TaxiiError, TaxiiExceptionFilter, TaxiiMediaInterceptor } from '@ais/ta
 import { Controller, Get, HttpStatus, Param, Req, Res, UseFilters, UseGuards, UseInterceptors } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { FEDERAL_API_ROOT, FEDERAL_COLLECTION, FEDERAL_COLLECTION_ID } from './federal-collection';
-import { FederalReadsMetrics } from './federal-reads.metrics';
+import { FederalReadsRecorder } from './federal-reads.recorder';
 import { ObjectVersionsRepository, type VersionPage } from './object-versions.repository';
 import { parseObjectsQuery, queryParametersOf, type ObjectsQuery, type QueryScope } from './objects-query';
 import { dateAddedHeaders, envelopeOf, manifestOf, versionsOf, type Envelope, type Manifest, type Versions } from './taxii-resources';
@@ -27,25 +27,25 @@ export enum FederalErrorCode {
 export class FederalController {
   constructor(
     private readonly repository: ObjectVersionsRepository,
-    private readonly metrics: FederalReadsMetrics,
+    private readonly reads: FederalReadsRecorder,
   ) {}
 
   @Get()
-  apiRoot(@CurrentPrincipal() principal: Principal): typeof FEDERAL_API_ROOT {
-    this.metrics.read(principal, 'api-root');
+  async apiRoot(@CurrentPrincipal() principal: Principal): Promise<typeof FEDERAL_API_ROOT> {
+    await this.reads.read(principal, 'api-root');
     return FEDERAL_API_ROOT;
   }
 
   @Get('collections')
-  collections(@CurrentPrincipal() principal: Principal): { collections: (typeof FEDERAL_COLLECTION)[] } {
-    this.metrics.read(principal, 'collections');
+  async collections(@CurrentPrincipal() principal: Principal): Promise<{ collections: (typeof FEDERAL_COLLECTION)[] }> {
+    await this.reads.read(principal, 'collections');
     return { collections: [FEDERAL_COLLECTION] };
   }
 
   @Get('collections/:collectionId')
-  collection(@Param('collectionId') collectionId: string, @CurrentPrincipal() principal: Principal): typeof FEDERAL_COLLECTION {
+  async collection(@Param('collectionId') collectionId: string, @CurrentPrincipal() principal: Principal): Promise<typeof FEDERAL_COLLECTION> {
     requireCollection(collectionId);
-    this.metrics.read(principal, 'collection');
+    await this.reads.read(principal, 'collection');
     return FEDERAL_COLLECTION;
   }
 
@@ -58,7 +58,7 @@ export class FederalController {
   ): Promise<Envelope> {
     requireCollection(collectionId);
     const page = await this.repository.page(parseQuery(request, 'collection'));
-    this.finish(response, page, principal, 'objects');
+    await this.finish(response, page, principal, 'objects');
     return envelopeOf(page);
   }
 
@@ -71,7 +71,7 @@ export class FederalController {
   ): Promise<Manifest> {
     requireCollection(collectionId);
     const page = await this.repository.page(parseQuery(request, 'collection'), { withObjects: false });
-    this.finish(response, page, principal, 'manifest');
+    await this.finish(response, page, principal, 'manifest');
     return manifestOf(page);
   }
 
@@ -85,7 +85,7 @@ export class FederalController {
   ): Promise<Envelope> {
     requireCollection(collectionId);
     const page = await this.objectPage(objectId, parseQuery(request, 'object'), true);
-    this.finish(response, page, principal, 'object');
+    await this.finish(response, page, principal, 'object', objectId);
     return envelopeOf(page);
   }
 
@@ -99,7 +99,7 @@ export class FederalController {
   ): Promise<Versions> {
     requireCollection(collectionId);
     const page = await this.objectPage(objectId, parseQuery(request, 'object-versions'), false);
-    this.finish(response, page, principal, 'object-versions');
+    await this.finish(response, page, principal, 'object-versions', objectId);
     return versionsOf(page);
   }
 
@@ -112,11 +112,18 @@ export class FederalController {
     return page;
   }
 
-  private finish(response: Response, page: VersionPage, principal: Principal, resource: 'objects' | 'manifest' | 'object' | 'object-versions'): void {
+  /** Records the read (the response leaves only once it is in the log), then sets the date headers. */
+  private async finish(
+    response: Response,
+    page: VersionPage,
+    principal: Principal,
+    resource: 'objects' | 'manifest' | 'object' | 'object-versions',
+    objectId?: string,
+  ): Promise<void> {
+    await this.reads.read(principal, resource, page.versions.length, objectId);
     for (const [name, value] of Object.entries(dateAddedHeaders(page))) {
       response.setHeader(name, value);
     }
-    this.metrics.read(principal, resource, page.versions.length);
   }
 }
 

@@ -1,10 +1,14 @@
 import { checkpointMigration } from '@ais/persistence';
 import { CreateObjectVersions1767100000000 } from './1767100000000-create-object-versions';
+import { CreateRevisions1767300000000 } from './1767300000000-create-revisions';
 
 export const PUBLISHER_SCHEMA = 'publisher';
 
-/** version-publisher's schema: the published object repository (every version) and its checkpoints. */
+/**
+ * version-publisher's schema: the published object repository (every version), what the stages
+ * making new versions remember (review releases, enrichment), and the projection's checkpoints.
+ */
 export const VERSION_PUBLISHER_SCHEMA = {
   schema: PUBLISHER_SCHEMA,
-  migrations: [checkpointMigration(PUBLISHER_SCHEMA), CreateObjectVersions1767100000000],
+  migrations: [checkpointMigration(PUBLISHER_SCHEMA), CreateObjectVersions1767100000000, CreateRevisions1767300000000],
 };

@@ -1,0 +1,131 @@
+import type { AnyEvent, EventOf, StixObject } from '@ais/contracts';
+import { Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import type { IndicatorReport } from '../enrich/corroborate.decider';
+import type { KnownVersion } from './next-version';
+
+export type RevisionCause = 'review' | 'enrichment';
+
+/** The corroboration state of one normalised pattern, locked for the transaction. */
+export interface CorroborationRow {
+  readonly earliestObjectId: string;
+  readonly earliestSubmissionId: string;
+  readonly publishedCount: number;
+  readonly reports: readonly IndicatorReport[];
+}
+
+/**
+ * Where the stages that make new versions of published objects (review releases, enrichment)
+ * read every version known of an object and remember what they made. Each input is handled in
+ * one database transaction that holds an advisory lock per object id, so two revisions of one
+ * object (a release and an enrichment, on different partitions or replicas) never build on the
+ * same version; the versions made are kept with their events, written before the stage's Kafka
+ * transaction commits, so a redelivered input sends exactly the events it sent before.
+ *
+ * "Known" means stored by the repository projection, made here, or (for an indicator that is the
+ * earliest of its pattern) the first version as the enrichment stage saw it screened: the
+ * projection may lag behind both.
+ */
+@Injectable()
+export class ObjectRevisionsRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  transaction<T>(work: (tx: EntityManager) => Promise<T>): Promise<T> {
+    return this.dataSource.transaction('READ COMMITTED', work);
+  }
+
+  /** The events an input already caused, in the order they were made; empty when it is new. */
+  async eventsCausedBy(tx: EntityManager, causeEventId: string): Promise<AnyEvent[]> {
+    const rows: { event: AnyEvent }[] = await tx.query(`SELECT event FROM publisher.derived_versions WHERE cause_event_id = $1 ORDER BY sequence`, [causeEventId]);
+    return rows.map((row) => row.event);
+  }
+
+  /** Serialises revisions of one object until the transaction ends. */
+  async lockObject(tx: EntityManager, objectId: string): Promise<void> {
+    await tx.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [`publisher.object:${objectId}`]);
+  }
+
+  async lockPattern(tx: EntityManager, patternKey: string): Promise<void> {
+    await tx.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [`publisher.pattern:${patternKey}`]);
+  }
+
+  /** Whether a version of the object with this timestamp (any precision) is known. */
+  async hasVersion(tx: EntityManager, objectId: string, version: string): Promise<boolean> {
+    const rows: unknown[] = await tx.query(
+      `SELECT 1 FROM publisher.object_versions WHERE object_id = $1 AND version_at = $2::timestamptz
+       UNION ALL SELECT 1 FROM publisher.derived_versions WHERE object_id = $1 AND version_at = $2::timestamptz
+       UNION ALL SELECT 1 FROM publisher.corroborations WHERE earliest_object_id = $1 AND earliest_version_at = $2::timestamptz
+       LIMIT 1`,
+      [objectId, version],
+    );
+    return rows.length > 0;
+  }
+
+  /** The latest known version of the object (latest STIX version, not latest added), or null. */
+  async latestVersion(tx: EntityManager, objectId: string): Promise<KnownVersion | null> {
+    const rows: { version: string; object: StixObject }[] = await tx.query(
+      `SELECT version, object FROM (
+         SELECT version, version_at, object FROM publisher.object_versions WHERE object_id = $1
+         UNION ALL SELECT version, version_at, object FROM publisher.derived_versions WHERE object_id = $1
+         UNION ALL SELECT earliest_version, earliest_version_at, earliest_object FROM publisher.corroborations WHERE earliest_object_id = $1
+       ) known
+       ORDER BY version_at DESC LIMIT 1`,
+      [objectId],
+    );
+    const row = rows[0];
+    return row === undefined ? null : { version: row.version, object: row.object };
+  }
+
+  async saveDerived(tx: EntityManager, cause: RevisionCause, causeEventId: string, event: EventOf<'IndicatorPublished'>): Promise<void> {
+    await tx.query(
+      `INSERT INTO publisher.derived_versions (object_id, version, version_at, object, cause, cause_event_id, event)
+       VALUES ($1, $2::text, $2::text::timestamptz, $3::jsonb, $4, $5, $6::jsonb)`,
+      [event.data.objectId, event.data.version, JSON.stringify(event.data.object), cause, causeEventId, JSON.stringify(event)],
+    );
+  }
+
+  /**
+   * Records one indicator under its pattern; the first indicator of a pattern becomes its
+   * earliest, with its first version. Idempotent: an object id is recorded once per pattern.
+   */
+  async recordReport(
+    tx: EntityManager,
+    report: { patternKey: string; objectId: string; submissionId: string; submitterKey: string; version: string; object: StixObject; confidence: number | null },
+  ): Promise<void> {
+    await tx.query(
+      `INSERT INTO publisher.corroborations (pattern_key, earliest_object_id, earliest_submission_id, earliest_version, earliest_version_at, earliest_object)
+       VALUES ($1, $2, $3, $4::text, $4::text::timestamptz, $5::jsonb) ON CONFLICT (pattern_key) DO NOTHING`,
+      [report.patternKey, report.objectId, report.submissionId, report.version, JSON.stringify(report.object)],
+    );
+    await tx.query(
+      `INSERT INTO publisher.indicator_reports (pattern_key, object_id, submission_id, submitter_key, confidence) VALUES ($1, $2, $3, $4, $5)
+       ON CONFLICT (pattern_key, object_id) DO NOTHING`,
+      [report.patternKey, report.objectId, report.submissionId, report.submitterKey, report.confidence],
+    );
+  }
+
+  async corroboration(tx: EntityManager, patternKey: string): Promise<CorroborationRow | null> {
+    const rows: { earliest_object_id: string; earliest_submission_id: string; published_count: number }[] = await tx.query(
+      `SELECT earliest_object_id, earliest_submission_id, published_count FROM publisher.corroborations WHERE pattern_key = $1 FOR UPDATE`,
+      [patternKey],
+    );
+    const row = rows[0];
+    if (row === undefined) {
+      return null;
+    }
+    const reports: { submitter_key: string; confidence: number | null }[] = await tx.query(
+      `SELECT submitter_key, confidence FROM publisher.indicator_reports WHERE pattern_key = $1`,
+      [patternKey],
+    );
+    return {
+      earliestObjectId: row.earliest_object_id,
+      earliestSubmissionId: row.earliest_submission_id,
+      publishedCount: row.published_count,
+      reports: reports.map((report) => ({ submitterKey: report.submitter_key, confidence: report.confidence })),
+    };
+  }
+
+  async markCorroborationPublished(tx: EntityManager, patternKey: string, count: number): Promise<void> {
+    await tx.query(`UPDATE publisher.corroborations SET published_count = $2 WHERE pattern_key = $1`, [patternKey, count]);
+  }
+}
