@@ -50,10 +50,12 @@ export class TriageAdapter {
     if (row.kind !== 'triage' || row.sealed_content === null) {
       throw triageError(TriageErrorCode.NotATriageTask);
     }
+    // State before content: a decision destroys the key before it commits, so a decided state is
+    // never shown beside content that was readable a moment earlier.
+    const task = await this.repository.reviewTask(this.dataSource.manager, row.id);
     const opened = await this.open(row);
     // Seeing a submission is an action too (§4.2: who did what).
     await this.repository.recordAction(null, row.id, 'view', analyst.id, now.toISOString());
-    const task = await this.repository.reviewTask(this.dataSource.manager, row.id);
     return {
       ...(task as ReviewTask),
       content: opened === 'deleted' ? null : { fields: opened.fields, ...(opened.stixObjects === undefined ? {} : { stixObjects: opened.stixObjects }) },
