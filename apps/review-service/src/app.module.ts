@@ -1,6 +1,10 @@
 import type { ServiceConfig } from '@ais/config';
 import { ServiceModule } from '@ais/platform';
 import { type DynamicModule, Module } from '@nestjs/common';
+import { HeldFieldsAdapter } from './held-fields/held-fields.adapter';
+import { HeldFieldsProjection } from './held-fields/held-fields.projection';
+import { HeldFieldsRepository } from './held-fields/held-fields.repository';
+import { ReviewTaskViewController } from './held-fields/review-task-view.controller';
 import { REVIEW_SERVICE_SCHEMA } from './migrations';
 import { ReviewTasksController } from './tasks/review-tasks.controller';
 import { ReviewTasksRepository } from './tasks/review-tasks.repository';
@@ -15,8 +19,9 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [ServiceModule.forRoot({ service: 'review-service', schema: REVIEW_SERVICE_SCHEMA.schema, config })],
-      controllers: [ReviewTasksController, TriageController, TriageProjection],
-      providers: [ReviewTasksRepository, TriageRepository, TriageAdapter],
+      // ReviewTaskViewController before TriageController: its `GET /review/tasks/:id` serves every kind of task.
+      controllers: [ReviewTasksController, ReviewTaskViewController, TriageController, TriageProjection, HeldFieldsProjection],
+      providers: [ReviewTasksRepository, TriageRepository, TriageAdapter, HeldFieldsRepository, HeldFieldsAdapter],
     };
   }
 }

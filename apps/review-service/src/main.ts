@@ -5,15 +5,19 @@ import { main } from '@ais/platform';
 import { json } from 'express';
 import { DataSource } from 'typeorm';
 import { AppModule } from './app.module';
+import { HELD_FIELDS_GROUP } from './held-fields/held-fields.projection';
 import { REVIEW_SCHEMA, REVIEW_SERVICE_SCHEMA } from './migrations';
 import { TRIAGE_GROUP } from './triage/triage.projection';
 
-/** The triage queue of the manual channels; the held-fields queue arrives with issue 5. */
+/** The triage queue of the manual channels and the held-field queue, each a projection group of its own. */
 main({
   service: 'review-service',
   owner: REVIEW_SERVICE_SCHEMA,
   module: (config) => AppModule.forRoot(config),
   // Only decisions carry a body (a rejection's reason).
   configure: (app) => app.use('/review', json({ limit: '16kb' })),
-  consumers: (app) => attachProjection(app, { group: TRIAGE_GROUP }, new TypeOrmProjectionStore(app.get(DataSource), REVIEW_SCHEMA)),
+  consumers: (app) => {
+    attachProjection(app, { group: TRIAGE_GROUP }, new TypeOrmProjectionStore(app.get(DataSource), REVIEW_SCHEMA));
+    attachProjection(app, { group: HELD_FIELDS_GROUP }, new TypeOrmProjectionStore(app.get(DataSource), REVIEW_SCHEMA));
+  },
 });
