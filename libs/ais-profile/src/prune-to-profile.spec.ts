@@ -63,7 +63,7 @@ describe('pruneToProfile', () => {
       created: '2026-11-01T00:00:00.000Z',
       modified: '2026-11-01T00:00:00.000Z',
       name: 'ACME',
-      identity_class: 'individual',
+      identity_class: 'person',
       sectors: ['energy', 'gambling'],
       labels: ['ais-consent-usg', 'vip-customer', 'ais-consent-maybe'],
       contact_information: 'jane.doe@example.com',

@@ -81,5 +81,7 @@ describe('screenSubmission', () => {
     const text = JSON.stringify(decision.screened.objects);
     expect(text).not.toContain('jane.doe@victim-corp.com');
     expect(text).not.toContain(victim.id);
+    // The submitter's status resource names the old id: the rename travels on.
+    expect(decision.screened.renamedFrom).toEqual({ [newId(victim.id)]: victim.id });
   });
 });

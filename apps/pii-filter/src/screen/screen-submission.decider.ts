@@ -81,6 +81,7 @@ export function screenSubmission(anonymized: SubmissionAnonymizedV1, newIdFor: (
       failures,
       replaced: anonymized.replaced,
       heldFieldCount: heldFields,
+      ...(renamed.size === 0 ? {} : { renamedFrom: Object.fromEntries([...renamed].map(([from, to]) => [to, from])) }),
     },
     holds: holds.map((hold) => ({ ...hold, cleared: rewriteReferences([hold.cleared], renamed)[0] ?? hold.cleared })),
     stats: { screenedFields, heldFields, nuisance: failures.length - anonymized.failures.length, flags },

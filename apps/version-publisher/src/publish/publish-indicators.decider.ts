@@ -28,7 +28,7 @@ export function publishIndicators(screened: SubmissionScreenedV1, screenedAt: st
     version: versionOf(object, screenedAt),
     object,
     submissionId: screened.submissionId,
-    sourceObjectId: object.id,
+    sourceObjectId: screened.renamedFrom?.[object.id] ?? object.id,
     heldFieldCount,
   }));
 }

@@ -1,4 +1,4 @@
-import { IsInt, Min } from 'class-validator';
+import { IsInt, IsObject, IsOptional, Min } from 'class-validator';
 import { PipelineSubmission } from './pipeline-submission';
 
 /** Objects cleared for publication: personal information not directly related is withheld. */
@@ -6,4 +6,12 @@ export class SubmissionScreenedV1 extends PipelineSubmission {
   @IsInt()
   @Min(0)
   heldFieldCount!: number;
+
+  /**
+   * New id → the id the submitter used, for observables whose id derived from a withheld value:
+   * the submitter's status resource names the old one.
+   */
+  @IsOptional()
+  @IsObject()
+  renamedFrom?: Record<string, string>;
 }

@@ -1,5 +1,5 @@
 import { Type } from 'class-transformer';
-import { ArrayMinSize, IsArray, IsISO8601, IsString, IsUUID, MaxLength, ValidateNested } from 'class-validator';
+import { ArrayMinSize, IsArray, IsDefined, IsISO8601, IsString, IsUUID, MaxLength, ValidateNested } from 'class-validator';
 import { SealedBlob } from '../sealed-blob';
 
 /** One field withheld from an object: where it was and why, never what it held. */
@@ -47,6 +47,7 @@ export class FieldsHeldV1 {
   fields!: HeldField[];
 
   /** Seals `{ values: Record<path, unknown>, object: StixObject }`: the held values in their object's context. */
+  @IsDefined()
   @ValidateNested()
   @Type(() => SealedBlob)
   sealedValues!: SealedBlob;

@@ -359,13 +359,16 @@ export const FIELD_RULES: Readonly<Record<string, FieldRuleTable>> = {
 /** The rule for properties nobody listed, custom `x_*` properties included: screen, never auto-release. */
 export const DEFAULT_FIELD_RULE: FieldRule = screened('not classified: unknown and custom properties are screened');
 
-/** Object-dependent exceptions: an individual's identity is named by its `name`. */
+/**
+ * Object-dependent exceptions: an individual's identity is named by its `name` — and so may be an
+ * identity that does not say what it is (`identity_class` is optional, or was pruned).
+ */
 const INDIVIDUAL_IDENTITY: FieldRuleTable = {
   name: review('the name of an individual identity'),
 };
 
 export function objectRuleOverrides(object: StixObject): FieldRuleTable | undefined {
-  return object.type === 'identity' && object.identity_class === 'individual' ? INDIVIDUAL_IDENTITY : undefined;
+  return object.type === 'identity' && (object.identity_class === 'individual' || object.identity_class === undefined) ? INDIVIDUAL_IDENTITY : undefined;
 }
 
 /**
