@@ -2,11 +2,10 @@ import { DEVELOPMENT_ADMIN_TOKEN, DEVELOPMENT_MASTER_KEY } from '@ais/config';
 import { Topics, type SealedBlob } from '@ais/contracts';
 import { KeyDestroyedError, PostgresKeyStore, Sealer } from '@ais/sealing';
 import { TopicReader, waitFor } from '@ais/testing';
-import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import { E2eSystem, type Account } from './support/e2e-system';
+import { indicator as markedIndicator } from './support/stix-fixtures';
 
-const GREEN = 'marking-definition--34098fce-860f-48ae-8e50-ebd3cc5e41da';
 const INGEST = '/ingest/collections/6f4b7f9e-3a52-4c8e-9b1d-2f0c5e8a7d41/objects/';
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -28,23 +27,9 @@ interface RejectedData {
   reasons: { objectId?: string; code: string; message: string }[];
 }
 
-/** A TLP:GREEN indicator, as the AIS Profile wants every object marked. */
+/** The shared TLP:GREEN indicator, with this test's extra properties. */
 function indicator(extra: Record<string, unknown> = {}): Record<string, unknown> {
-  const now = new Date().toISOString();
-  return {
-    type: 'indicator',
-    spec_version: '2.1',
-    id: `indicator--${randomUUID()}`,
-    created: now,
-    modified: now,
-    name: 'Scanning host',
-    pattern: `[ipv4-addr:value = '198.51.100.${Math.floor(Math.random() * 250) + 1}']`,
-    pattern_type: 'stix',
-    valid_from: now,
-    indicator_types: ['malicious-activity'],
-    object_marking_refs: [GREEN],
-    ...extra,
-  };
+  return { ...markedIndicator(), ...extra };
 }
 
 /**
