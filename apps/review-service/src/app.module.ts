@@ -1,6 +1,8 @@
 import type { ServiceConfig } from '@ais/config';
 import { ServiceModule } from '@ais/platform';
 import { type DynamicModule, Module } from '@nestjs/common';
+import { HeldFieldDecisionAdapter } from './held-fields/held-field-decision.adapter';
+import { HeldFieldDecisionController } from './held-fields/held-field-decision.controller';
 import { HeldFieldsAdapter } from './held-fields/held-fields.adapter';
 import { HeldFieldsProjection } from './held-fields/held-fields.projection';
 import { HeldFieldsRepository } from './held-fields/held-fields.repository';
@@ -20,8 +22,8 @@ export class AppModule {
       module: AppModule,
       imports: [ServiceModule.forRoot({ service: 'review-service', schema: REVIEW_SERVICE_SCHEMA.schema, config })],
       // ReviewTaskViewController before TriageController: its `GET /review/tasks/:id` serves every kind of task.
-      controllers: [ReviewTasksController, ReviewTaskViewController, TriageController, TriageProjection, HeldFieldsProjection],
-      providers: [ReviewTasksRepository, TriageRepository, TriageAdapter, HeldFieldsRepository, HeldFieldsAdapter],
+      controllers: [ReviewTasksController, ReviewTaskViewController, HeldFieldDecisionController, TriageController, TriageProjection, HeldFieldsProjection],
+      providers: [ReviewTasksRepository, TriageRepository, TriageAdapter, HeldFieldsRepository, HeldFieldsAdapter, HeldFieldDecisionAdapter],
     };
   }
 }
