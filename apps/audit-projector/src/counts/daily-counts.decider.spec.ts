@@ -146,6 +146,25 @@ describe('countIncrements', () => {
       expect(countIncrements(screened(3))).toEqual([inc('personal-information-removed-fields', 'automated', 3)]);
       expect(countIncrements(screened(0))).toEqual([]);
     });
+
+    it('counts an object and its fields removed after review when an analyst redacts or deletes, and nothing on release', () => {
+      const decided = (outcomes: ('released-no-pii' | 'released-related' | 'redacted' | 'deleted')[]) =>
+        given('ReviewDecided', {
+          taskId: SUBMISSION_ID,
+          submissionId: SUBMISSION_ID,
+          objectId: 'indicator--0c9f6a2e-4b1d-4d3e-8f5a-7b6c5d4e3f2a',
+          objectVersion: '2025-03-01T00:00:00.000Z',
+          decidedBy: PRINCIPAL,
+          decidedAt: '2025-03-01T12:00:00.000Z',
+          fields: outcomes.map((outcome, i) => ({ path: `f${i}`, outcome })),
+          restored: {},
+        });
+      expect(countIncrements(decided(['redacted', 'deleted', 'released-related']))).toEqual([
+        inc('personal-information-removed', 'after-review'),
+        inc('personal-information-removed-fields', 'after-review', 2),
+      ]);
+      expect(countIncrements(decided(['released-no-pii', 'released-related']))).toEqual([]);
+    });
   });
 
   it('counts a published object version by its STIX type, whatever its held-field count', () => {

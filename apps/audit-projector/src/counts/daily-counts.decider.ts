@@ -166,6 +166,16 @@ export function countIncrements(event: AuditEvent): CountIncrement[] {
         ...[...byDetector].map(([detector, value]): CountIncrement => ({ day, metric: 'personal-information-removed-by-detector', dimension: detector, value })),
       ];
     }
+    case 'ReviewDecided': {
+      // After review, personal information is removed by redaction or deletion (§4.1).
+      const removed = event.data.fields.filter((field) => field.outcome === 'redacted' || field.outcome === 'deleted').length;
+      return removed === 0
+        ? []
+        : [
+            { day, metric: 'personal-information-removed', dimension: AFTER_REVIEW, value: 1 },
+            { day, metric: 'personal-information-removed-fields', dimension: AFTER_REVIEW, value: removed },
+          ];
+    }
     case 'IndicatorPublished':
       return [{ day, metric: 'published', dimension: event.data.object.type, value: 1 }];
     case 'FederalObjectsRead': {
@@ -174,8 +184,7 @@ export function countIncrements(event: AuditEvent): CountIncrement[] {
       return event.data.objectCount > 0 ? [reads, { day, metric: 'federal-objects-served', dimension: entity, value: event.data.objectCount }] : [reads];
     }
     // Person actions only: the usage decider records them (and counts them as `usage-actions`).
-    // Issue 5 hook: review decisions (redact/delete) add `personal-information-removed` and
-    // `-fields` under AFTER_REVIEW here; a notice event adds `notices-issued`.
+    // Issue 5 hook: a notice event (PiiNoticeFiled, once review-service files them) adds `notices-issued`.
     case 'UsageRecorded':
     case 'ContactRequested':
     case 'ContactRequestAnswered':

@@ -16,6 +16,7 @@ export const AUDIT_EVENT_TYPES = [
   'SubmissionValidated',
   'SubmissionScreened',
   'FieldsHeld',
+  'ReviewDecided',
   'IndicatorPublished',
   'FederalObjectsRead',
   'UsageRecorded',

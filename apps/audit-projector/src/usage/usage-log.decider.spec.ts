@@ -29,6 +29,26 @@ describe('usageEntryOf', () => {
     expect(JSON.stringify(rejected)).not.toContain('Jane');
   });
 
+  it('records an analyst decision on withheld fields, never the restored values', () => {
+    const decided = (outcomes: ('released-no-pii' | 'redacted' | 'deleted')[]) =>
+      usageEntryOf(
+        given('ReviewDecided', {
+          taskId: ID,
+          submissionId: ID,
+          objectId: 'indicator--1',
+          objectVersion: AT,
+          decidedBy: ANALYST,
+          decidedAt: AT,
+          fields: outcomes.map((outcome, i) => ({ path: `f${i}`, outcome })),
+          restored: { f0: 'Jane Doe' },
+        }),
+      );
+    expect(decided(['redacted', 'deleted'])).toMatchObject({ role: 'analyst', action: 'review.redact', resource: 'stix-object/indicator--1', detail: { fields: 2 } });
+    expect(decided(['deleted'])).toMatchObject({ action: 'review.delete' });
+    expect(decided(['released-no-pii'])).toMatchObject({ action: 'review.release' });
+    expect(JSON.stringify(decided(['released-no-pii']))).not.toContain('Jane');
+  });
+
   it('records a federal read with its entity, resource and count', () => {
     const read = given('FederalObjectsRead', { principalId: ANALYST, role: 'federal-consumer', federalEntity: 'energy', resource: 'objects', objectCount: 4, readAt: AT });
     expect(usageEntryOf(read)).toMatchObject({ role: 'federal-consumer', action: 'federal.read', resource: 'taxii-federal/objects', detail: { entity: 'energy', taxiiResource: 'objects', objectCount: 4 } });

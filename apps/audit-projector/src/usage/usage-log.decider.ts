@@ -87,8 +87,12 @@ export function usageEntryOf(event: AuditEvent): UsageEntry | null {
         : board(event, event.data.withdrawnBy, 'profile.withdraw', `profile-proposal/${event.data.proposalId}`, { basis: event.data.basis });
     case 'ProfileEmergencyChangeApplied':
       return board(event, event.data.appliedBy, 'profile.emergency-change', `profile-change/${event.data.changeId}`, { kind: event.data.change.kind, version: event.data.version });
-    // Pipeline facts: counted, but no person acted. Issue 5 hook: review decisions
-    // (`decidedBy`) become `review.release` / `review.redact` / `review.delete` entries here.
+    case 'ReviewDecided': {
+      const outcomes = event.data.fields.map((field) => field.outcome);
+      const action = outcomes.every((o) => o === 'deleted') ? 'review.delete' : outcomes.includes('redacted') ? 'review.redact' : 'review.release';
+      return entry(event, event.data.decidedBy, 'analyst', action, `stix-object/${event.data.objectId}`, { fields: outcomes.length });
+    }
+    // Pipeline facts: counted, but no person acted.
     case 'SubmissionReceived':
     case 'ManualSubmissionReceived':
     case 'SubmissionRejected':
