@@ -228,7 +228,8 @@ describe('audit and accountability (§4.1, §4.2)', () => {
     await consumer.connect();
     await consumer.subscribe({ topics: [system.topicPrefix + Topics.disseminationPublished], fromBeginning: true });
     let read = 0;
-    await consumer.run({ eachMessage: () => Promise.resolve(void (read += 1)) });
+    // Commits as it goes, as a SIEM would: the poller compares committed offsets with the end.
+    await consumer.run({ autoCommitInterval: 500, autoCommitThreshold: 1, eachMessage: () => Promise.resolve(void (read += 1)) });
     await waitFor(() => read >= run.energyObjectsServed, { timeoutMs: 60_000, description: 'the SIEM read the topic' });
 
     const entities = await waitFor(

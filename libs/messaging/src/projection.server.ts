@@ -108,8 +108,10 @@ export class KafkaProjectionServer<Tx> extends KafkaConsumerServer {
 
   private async sendDeadLetter(message: KafkaMessage, topic: string, partition: number, cause: DeadLetterCause): Promise<void> {
     if (this.deadLetterProducer === null) {
-      this.deadLetterProducer = this.options.kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false, createPartitioner: javaCompatiblePartitioner });
-      await this.deadLetterProducer.connect();
+      // Kept only once connected: a producer whose connect failed would fail every later send.
+      const producer = this.options.kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false, createPartitioner: javaCompatiblePartitioner });
+      await producer.connect();
+      this.deadLetterProducer = producer;
     }
     const deadLetter = buildDeadLetter(message, { topic, partition, group: this.kafkaGroupId }, cause, this.clock());
     await this.deadLetterProducer.send({ topic: deadLetter.topic, messages: [deadLetter.message], acks: -1 });

@@ -8,8 +8,8 @@ import { ingestError, IngestErrorCode } from './ingest-error-codes';
  * 413 either way.
  *
  * Refusing does not destroy the socket before the answer is out: the response says
- * `Connection: close`, reading stops, and Node closes the connection once the 413 is written,
- * so the client gets a TAXII error rather than a reset, and the rest of a huge body is never read.
+ * `Connection: close`, the rest of the body is discarded for at most two seconds, and Node
+ * closes the connection once the 413 is written, so the client gets a TAXII error, not a reset.
  */
 export function readBody(request: Request, limit: number): Promise<Buffer> {
   const declared = Number(request.headers['content-length'] ?? Number.NaN);
@@ -29,7 +29,10 @@ export function readBody(request: Request, limit: number): Promise<Buffer> {
       size += chunk.length;
       if (size > limit) {
         cleanUp();
-        request.pause();
+        // Discard what the client is still sending (briefly), so it can finish writing and read
+        // the 413 instead of meeting a reset; then the connection closes.
+        request.resume();
+        setTimeout(() => request.destroy(), 2_000).unref();
         reject(refuse(request, limit));
         return;
       }

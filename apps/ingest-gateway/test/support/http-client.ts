@@ -81,10 +81,17 @@ export function call(url: string, options: HttpOptions = {}): Promise<HttpResult
         resolve({ status: response.statusCode ?? 0, headers: response.headers, text, body: parsed });
       });
     });
-    req.on('error', (error) => {
-      if (!answered) {
-        reject(error);
+    req.on('error', (error: NodeJS.ErrnoException) => {
+      if (answered) {
+        return;
       }
+      // A server that refuses a streaming body answers and closes while the client still writes:
+      // the write fails (EPIPE, ECONNRESET) although the answer is on its way. Give it a moment.
+      if (stream !== undefined && (error.code === 'EPIPE' || error.code === 'ECONNRESET')) {
+        setTimeout(() => (answered ? undefined : reject(error)), 2_000);
+        return;
+      }
+      reject(error);
     });
     if (stream === undefined) {
       req.end(payload);
