@@ -137,7 +137,11 @@ format_storage() {
   mkdir -p "$DATA_DIR"
   # Kafka cluster ids are 16 random bytes, base64url without padding (what 'random-uuid' prints).
   local cluster_id
-  cluster_id="$(head -c 16 /dev/urandom | base64 | tr '+/' '-_' | tr -d '=')"
+  # An id starting with '-' would be read as an option by the storage tool: draw again.
+  cluster_id="-"
+  while [[ "$cluster_id" == -* ]]; do
+    cluster_id="$(head -c 16 /dev/urandom | base64 | tr '+/' '-_' | tr -d '=')"
+  done
   log "formatting storage (cluster id $cluster_id)"
   if ! java -Xmx256m -Dlog4j2.configurationFile="$LOG4J_CONF" -cp "$(java_cp)" kafka.tools.StorageTool \
       format --config "$PROPS" --cluster-id "$cluster_id" --ignore-formatted >>"$LOG_FILE" 2>&1; then
