@@ -9,7 +9,7 @@ import {
   MessagingMetrics,
   type ProjectionContext,
 } from '@ais/messaging';
-import { TEST_BROKERS, TEST_DATABASE_URL, TopicReader, uniqueName, waitFor } from '@ais/testing';
+import { TEST_BROKERS, TEST_DATABASE_URL, uniqueName, waitFor } from '@ais/testing';
 import { Kafka, logLevel } from 'kafkajs';
 import { randomUUID } from 'node:crypto';
 import { Registry } from 'prom-client';
@@ -115,18 +115,5 @@ describe('KafkaProjectionServer with its checkpoint in PostgreSQL', () => {
     expect(await appliedCount()).toBe(35);
     const duplicates: unknown[] = await dataSource.query(`SELECT event_id FROM ${schema}.applied GROUP BY event_id HAVING count(*) > 1`);
     expect(duplicates).toEqual([]);
-  });
-
-  it('rolls back a poison record, dead-letters it and applies the rest of the batch', async () => {
-    const reader = await new TopicReader().start([`${prefix}${Topics.disseminationPublished}.dlq`]);
-    await startProjection();
-    await publish(3);
-    await publish(1, true);
-    await publish(3);
-    await waitFor(async () => (await checkpointSum()) === 7, { description: 'checkpoint past all 7' });
-    await waitFor(() => reader.records.length === 1, { description: 'one dead letter' });
-    await reader.stop();
-    // The poison handler's insert was rolled back with it.
-    expect(await appliedCount()).toBe(6);
   });
 });
