@@ -34,6 +34,13 @@ describe('loadServiceConfig', () => {
     }
   });
 
+  it('requires a user and password when a SASL mechanism is set, without echoing them', () => {
+    expect(() => loadServiceConfig({ KAFKA_SASL_MECHANISM: 'scram-sha-512' })).toThrow(/KAFKA_SASL_USERNAME[\s\S]*KAFKA_SASL_PASSWORD|KAFKA_SASL_PASSWORD[\s\S]*KAFKA_SASL_USERNAME/);
+    expect(() => loadServiceConfig({ KAFKA_SASL_MECHANISM: 'kerberos', KAFKA_SASL_USERNAME: 'u', KAFKA_SASL_PASSWORD: 'p' })).toThrow('KAFKA_SASL_MECHANISM');
+    const config = loadServiceConfig({ KAFKA_SASL_MECHANISM: 'scram-sha-512', KAFKA_SASL_USERNAME: 'ais-pii-filter', KAFKA_SASL_PASSWORD: 'from-a-secret' });
+    expect(config.kafka.KAFKA_SASL_USERNAME).toBe('ais-pii-filter');
+  });
+
   it('gives each service its default port unless overridden', () => {
     expect(servicePort('version-publisher', {})).toBe(8085);
     expect(servicePort('version-publisher', { VERSION_PUBLISHER_PORT: '9000' })).toBe(9000);

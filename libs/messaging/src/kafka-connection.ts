@@ -1,9 +1,19 @@
 import { Logger } from '@nestjs/common';
-import { Kafka, logLevel, Partitioners, type LogEntry } from 'kafkajs';
+import { readFileSync } from 'node:fs';
+import { Kafka, logLevel, Partitioners, type KafkaConfig, type LogEntry, type SASLOptions } from 'kafkajs';
+
+/** How a service proves itself to an authenticated broker listener (Strimzi TLS + SCRAM). */
+export interface KafkaSecurity {
+  readonly sasl?: { readonly mechanism: 'plain' | 'scram-sha-256' | 'scram-sha-512'; readonly username: string; readonly password: string };
+  /** PEM file of the cluster CA; when set the connection is TLS, verified against it. */
+  readonly caFile?: string;
+}
 
 export interface KafkaConnectionOptions {
   readonly brokers: readonly string[];
   readonly clientId: string;
+  /** Absent for the local loopback broker. */
+  readonly security?: KafkaSecurity;
 }
 
 const logger = new Logger('kafkajs');
@@ -35,7 +45,18 @@ export function createKafka(options: KafkaConnectionOptions): Kafka {
     logLevel: logLevel.WARN,
     logCreator,
     retry: { initialRetryTime: 100, retries: 8 },
+    ...connectionSecurity(options.security),
   });
+}
+
+/** kafkajs `ssl`/`sasl` settings; SASL without a CA file still uses TLS with the system's CAs. */
+export function connectionSecurity(security: KafkaSecurity | undefined): Pick<KafkaConfig, 'ssl' | 'sasl'> {
+  if (security === undefined || (security.sasl === undefined && security.caFile === undefined)) {
+    return {};
+  }
+  const ssl = security.caFile === undefined ? true : { ca: [readFileSync(security.caFile, 'utf8')], rejectUnauthorized: true };
+  // kafkajs types SASL per mechanism; these three share the username/password shape.
+  return security.sasl === undefined ? { ssl } : { ssl, sasl: { ...security.sasl } as SASLOptions };
 }
 
 /** The Java client's murmur2 partitioner, so keys land where other Kafka clients put them. */

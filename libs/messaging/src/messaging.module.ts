@@ -5,7 +5,7 @@ import type { Kafka } from 'kafkajs';
 import type { Registry } from 'prom-client';
 import { ConsumerStateRegistry } from './consumer-state';
 import { EventPublisher } from './event-publisher';
-import { createKafka } from './kafka-connection';
+import { createKafka, type KafkaSecurity } from './kafka-connection';
 import { KafkaConsumerIndicator } from './kafka-consumer.indicator';
 import { MessagingMetrics } from './messaging.metrics';
 import { desiredTopics, ensureTopics, type TopicLayout } from './topic-provisioner';
@@ -20,6 +20,7 @@ export interface MessagingOptions {
   /** Prepended to every topic name; empty except to isolate tests. */
   readonly topicPrefix?: string;
   readonly sessionTimeoutMs?: number;
+  readonly security?: KafkaSecurity;
 }
 
 /** Creates the contracts' topics before any consumer or producer of this process starts. */

@@ -8,6 +8,7 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import { TerminusModule } from '@nestjs/terminus';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { HEALTH_TIMEOUT_MS, HealthController } from './health.controller';
+import { kafkaSecurityOf } from './kafka-security';
 
 export const SERVICE_CONFIG = Symbol('SERVICE_CONFIG');
 
@@ -35,6 +36,7 @@ export class ServiceModule {
           topicLayout: { partitions: config.kafka.KAFKA_TOPIC_PARTITIONS, replicationFactor: config.kafka.KAFKA_REPLICATION_FACTOR },
           topicPrefix: config.kafka.KAFKA_TOPIC_PREFIX,
           sessionTimeoutMs: config.kafka.KAFKA_SESSION_TIMEOUT_MS,
+          security: kafkaSecurityOf(config.kafka),
         }),
         TypeOrmModule.forRoot({
           ...dataSourceOptions({

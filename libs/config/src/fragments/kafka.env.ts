@@ -1,5 +1,5 @@
 import { Transform } from 'class-transformer';
-import { ArrayMinSize, IsInt, IsString, Matches, Max, Min } from 'class-validator';
+import { ArrayMinSize, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, ValidateIf } from 'class-validator';
 
 const toInt = ({ value }: { value: unknown }) => (typeof value === 'string' ? Number.parseInt(value, 10) : value);
 
@@ -36,4 +36,30 @@ export class KafkaEnv {
   /** Prepended to every topic name, to run an isolated copy of the pipeline (tests). */
   @Matches(/^([a-z0-9-]+\.)?$/)
   KAFKA_TOPIC_PREFIX = '';
+
+  /**
+   * SASL mechanism of the broker's authenticated listener (Strimzi: scram-sha-512). Unset for the
+   * local single-node broker, which listens in plaintext on loopback.
+   */
+  @IsOptional()
+  @IsIn(['plain', 'scram-sha-256', 'scram-sha-512'])
+  KAFKA_SASL_MECHANISM?: 'plain' | 'scram-sha-256' | 'scram-sha-512';
+
+  /** The service's Kafka user (its KafkaUser in deploy/k8s); required with a mechanism. */
+  @ValidateIf((env: KafkaEnv) => env.KAFKA_SASL_MECHANISM !== undefined)
+  @IsString()
+  @MinLength(1)
+  KAFKA_SASL_USERNAME?: string;
+
+  /** From a Secret, never committed; required with a mechanism. */
+  @ValidateIf((env: KafkaEnv) => env.KAFKA_SASL_MECHANISM !== undefined)
+  @IsString()
+  @MinLength(1)
+  KAFKA_SASL_PASSWORD?: string;
+
+  /** PEM file of the cluster CA: when set, the connection uses TLS verified against it. */
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  KAFKA_SSL_CA_FILE?: string;
 }
