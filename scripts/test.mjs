@@ -55,6 +55,11 @@ for (const [label, config, extra] of [
   }
 }
 
+// No planted personal value in any log line or saved /metrics of this run's end-to-end systems.
+const leakScanOk = run('leak scan (end-to-end logs and metrics)', 'node', ['-r', '@swc-node/register', 'scripts/leak-scan.ts', '--since', String(started)]);
+ok = leakScanOk && ok;
+if (!leakScanOk) totals.failed += 1;
+
 if (!stackWasRunning && process.env.AIS_KEEP_STACK !== '1') {
   run('stop local stack', 'bash', ['scripts/stack.sh', 'down']);
 }

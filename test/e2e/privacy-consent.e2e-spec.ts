@@ -2,6 +2,7 @@ import { Topics } from '@ais/contracts';
 import { TopicReader, waitFor } from '@ais/testing';
 import { randomUUID } from 'node:crypto';
 import { E2eSystem, type Account } from './support/e2e-system';
+import { CONSENT_CONTACT_EMAIL } from './support/planted-personal-values';
 import { indicator, TLP_GREEN } from './support/stix-fixtures';
 
 const INGEST = '/ingest/collections/6f4b7f9e-3a52-4c8e-9b1d-2f0c5e8a7d41/objects/';
@@ -35,7 +36,7 @@ describe('submitter consent and contact requests', () => {
   async function submitAs(account: Account, organisation: string): Promise<{ identityId: string; indicatorId: string; objects: Record<string, unknown>[] }> {
     const identityId = `identity--${randomUUID()}`;
     const now = new Date().toISOString();
-    const identity = { type: 'identity', spec_version: '2.1', id: identityId, created: now, modified: now, name: organisation, identity_class: 'organization', contact_information: 'soc@example.org', object_marking_refs: [TLP_GREEN] };
+    const identity = { type: 'identity', spec_version: '2.1', id: identityId, created: now, modified: now, name: organisation, identity_class: 'organization', contact_information: CONSENT_CONTACT_EMAIL, object_marking_refs: [TLP_GREEN] };
     const ind: Record<string, unknown> = { ...indicator(), created_by_ref: identityId };
     const response = await system.taxii('ingest-gateway', INGEST, account, { method: 'POST', body: { objects: [identity, ind] } });
     expect(response.status).toBe(202);
@@ -56,7 +57,7 @@ describe('submitter consent and contact requests', () => {
     const text = JSON.stringify(objects);
     expect(text).not.toContain('Lone Star');
     expect(text).not.toContain(identityId);
-    expect(text).not.toContain('soc@example.org');
+    expect(text).not.toContain(CONSENT_CONTACT_EMAIL);
     const creator = objects.find((o) => o.id === objects.find((x) => x.id === indicatorId)?.created_by_ref);
     expect(creator).toMatchObject({ type: 'identity', sectors: ['energy'] });
     expect(objects.find((o) => o.type === 'location')).toMatchObject({ city: 'Austin', administrative_area: 'TX', country: 'US' });

@@ -8,12 +8,13 @@ import { join } from 'node:path';
 import { Client } from 'pg';
 import { REPO_ROOT, SERVICES } from '../../scripts/system/service-launcher';
 import { E2eSystem, type Account } from './support/e2e-system';
+import { PRIVACY_CORPUS_BUNDLES, PRIVACY_CORPUS_SEED, REGISTRATION_CONTACTS } from './support/planted-personal-values';
 import { TLP_GREEN } from './support/stix-fixtures';
 
 const INGEST = '/ingest/collections/6f4b7f9e-3a52-4c8e-9b1d-2f0c5e8a7d41/objects/';
-const SEED = 20261129;
+const SEED = PRIVACY_CORPUS_SEED;
 /** Planted and hard-negative bundles of each: 40 submissions. */
-const CORPUS_BUNDLES = 20;
+const CORPUS_BUNDLES = PRIVACY_CORPUS_BUNDLES;
 /** Identifiers the detectors validate (checksums, ranges, numbering plans). */
 const VALIDATED: readonly PlantedKind[] = ['email', 'ssn', 'payment-card', 'phone', 'iban'];
 /** Carry objects before screening by design (bounded retention): read, never asserted on. */
@@ -31,10 +32,10 @@ interface Registration {
 
 /** Three participants without consent, one with: sector and location travel for all of them. */
 const REGISTRATIONS: readonly Registration[] = [
-  { organisation: 'Bluegrass Rural Electric Cooperative', contact: 'Marisol Quintero-Vance, soc.desk@bluegrass-rec.example, +1 859 555 0142', consent: 'none', sectors: ['energy'], city: 'Lexington', state: 'KY' },
-  { organisation: 'Harbor Point Water Authority', contact: 'Tobiah Lindqvist-Okafor, t.lindqvist@harborpoint-water.example, +1 253 555 0187', consent: 'none', sectors: ['infrastructure-water'], city: 'Tacoma', state: 'WA' },
-  { organisation: 'Prairie Valley Health System', contact: 'Ingrid Abernathy-Sato, isec@prairievalley-health.example, +1 402 555 0119', consent: 'none', sectors: ['healthcare'], city: 'Omaha', state: 'NE' },
-  { organisation: 'Gulf Coast Grid Partners', contact: 'Desmond Achterberg, soc@gulfcoastgrid.example, +1 713 555 0163', consent: 'everyone', sectors: ['energy'], city: 'Houston', state: 'TX' },
+  { organisation: 'Bluegrass Rural Electric Cooperative', contact: REGISTRATION_CONTACTS.bluegrass, consent: 'none', sectors: ['energy'], city: 'Lexington', state: 'KY' },
+  { organisation: 'Harbor Point Water Authority', contact: REGISTRATION_CONTACTS.harborPoint, consent: 'none', sectors: ['infrastructure-water'], city: 'Tacoma', state: 'WA' },
+  { organisation: 'Prairie Valley Health System', contact: REGISTRATION_CONTACTS.prairieValley, consent: 'none', sectors: ['healthcare'], city: 'Omaha', state: 'NE' },
+  { organisation: 'Gulf Coast Grid Partners', contact: REGISTRATION_CONTACTS.gulfCoast, consent: 'everyone', sectors: ['energy'], city: 'Houston', state: 'TX' },
 ];
 
 interface Submission {

@@ -2,3 +2,4 @@ export * from './test-environment';
 export * from './topic-reader';
 export * from './unique-name';
 export * from './wait-for';
+export * from './leak-scan';

@@ -1,5 +1,6 @@
 import { DEVELOPMENT_ADMIN_TOKEN, type ServiceName } from '@ais/config';
 import { TEST_BROKERS, TEST_DATABASE_URL, uniqueName } from '@ais/testing';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { REPO_ROOT, ServiceLauncher, SERVICES } from '../../../scripts/system/service-launcher';
@@ -19,22 +20,35 @@ export class E2eSystem {
   readonly id = uniqueName('e2e').replace(/-/g, '_');
   readonly topicPrefix = `${this.id.replace(/_/g, '-')}.`;
   readonly databaseUrl: string;
+  /** The broker the services use: the shared test broker unless a test brings its own. */
+  readonly brokers: readonly string[];
   readonly launcher: ServiceLauncher;
+  /** Where each service logs (`<service>.log`) and, at stop, leaves its /metrics. */
+  readonly logDir: string;
   /** ingest-gateway's SMTP listener (the e-mail channel); the port after the services' by default. */
   readonly smtpPort: number;
 
-  constructor(portBase: number, options: { smtpPort?: number; env?: Readonly<Record<string, string>> } = {}) {
-    const url = new URL(TEST_DATABASE_URL);
+  /** Where the system's database is created and dropped: the shared test cluster unless a test brings its own. */
+  private readonly adminDatabaseUrl: string;
+
+  constructor(
+    portBase: number,
+    options: { smtpPort?: number; env?: Readonly<Record<string, string>>; brokers?: readonly string[]; adminDatabaseUrl?: string } = {},
+  ) {
+    this.brokers = options.brokers ?? TEST_BROKERS;
+    this.adminDatabaseUrl = options.adminDatabaseUrl ?? TEST_DATABASE_URL;
+    const url = new URL(this.adminDatabaseUrl);
     url.pathname = `/${this.id}`;
     this.databaseUrl = url.toString();
     const ports = Object.fromEntries(SERVICES.map((service, i) => [service, portBase + i])) as Record<ServiceName, number>;
     this.smtpPort = options.smtpPort ?? portBase + SERVICES.length;
+    this.logDir = join(REPO_ROOT, '.local', 'logs', this.id);
     this.launcher = new ServiceLauncher({
-      logDir: join(REPO_ROOT, '.local', 'logs', this.id),
+      logDir: this.logDir,
       ports,
       env: {
         DATABASE_URL: this.databaseUrl,
-        KAFKA_BROKERS: TEST_BROKERS.join(','),
+        KAFKA_BROKERS: this.brokers.join(','),
         KAFKA_TOPIC_PREFIX: this.topicPrefix,
         KAFKA_SESSION_TIMEOUT_MS: '8000',
         AIS_INGEST_ROOT_URL: `http://127.0.0.1:${ports['ingest-gateway']}/ingest/`,
@@ -53,8 +67,25 @@ export class E2eSystem {
   }
 
   async stop(): Promise<void> {
+    await this.saveMetrics();
     await this.launcher.stopAll();
     await this.withAdminDatabase((client) => client.query(`DROP DATABASE IF EXISTS ${this.id} WITH (FORCE)`));
+  }
+
+  /** Each running service's /metrics beside its log (`<service>.metrics.txt`), for the leak scan (scripts/leak-scan.ts). */
+  async saveMetrics(): Promise<void> {
+    await Promise.all(
+      SERVICES.map(async (service) => {
+        try {
+          const response = await fetch(this.url(service, '/metrics'), { signal: AbortSignal.timeout(5_000) });
+          if (response.status === 200) {
+            writeFileSync(join(this.logDir, `${service}.metrics.txt`), await response.text());
+          }
+        } catch {
+          // A service a test killed has no metrics to save.
+        }
+      }),
+    );
   }
 
   url(service: ServiceName, path: string): string {
@@ -89,7 +120,7 @@ export class E2eSystem {
   }
 
   private async withAdminDatabase(work: (client: Client) => Promise<unknown>): Promise<void> {
-    const client = new Client({ connectionString: TEST_DATABASE_URL });
+    const client = new Client({ connectionString: this.adminDatabaseUrl });
     await client.connect();
     try {
       await work(client);

@@ -1,5 +1,5 @@
 import type { Principal } from '@ais/auth';
-import { buildEvent, type SealedSubmission, type StixObject } from '@ais/contracts';
+import { buildEvent, type SealedBlob, type SealedSubmission, type StixObject } from '@ais/contracts';
 import { EventPublisher } from '@ais/messaging';
 import { Sealer } from '@ais/sealing';
 import { Injectable } from '@nestjs/common';
@@ -60,16 +60,45 @@ export class SubmitObjectsAdapter {
       },
     };
     const sealedContent = await this.sealer.seal(submissionId, content);
+    try {
+      await this.writeReceived(principal, submissionId, entries, fresh.length, sealedContent, now);
+    } catch (error) {
+      if (!isMessageTooLarge(error)) {
+        throw error;
+      }
+      // Nothing was written: the content's key goes too, so no sealed copy of it can ever be opened.
+      await this.sealer.destroy(submissionId);
+      throw new SubmissionTooLargeForLogError();
+    }
+    return submissionId;
+  }
+
+  private async writeReceived(principal: Principal, submissionId: string, entries: NewStatusObject[], objectCount: number, sealedContent: SealedBlob, now: Date): Promise<void> {
     await this.dataSource.transaction(async (tx) => {
       await this.statuses.create(tx, submissionId, principal.id, entries, now);
       await this.publisher.publish([
         buildEvent(
           'SubmissionReceived',
-          { submissionId, channel: 'taxii', principalId: principal.id, objectCount: fresh.length, receivedAt: now.toISOString(), sealedContent },
+          { submissionId, channel: 'taxii', principalId: principal.id, objectCount, receivedAt: now.toISOString(), sealedContent },
           { key: submissionId, producer: 'ingest-gateway', correlationId: submissionId, causationId: null, occurredAt: now },
         ),
       ]);
     });
-    return submissionId;
   }
+}
+
+/**
+ * The sealed submission is larger than one log record may be (the broker's `message.max.bytes`),
+ * though the body kept the TAXII size limit: the POST is refused (413), nothing is kept.
+ */
+export class SubmissionTooLargeForLogError extends Error {
+  constructor() {
+    super('the sealed submission is larger than the log accepts');
+    this.name = 'SubmissionTooLargeForLogError';
+  }
+}
+
+/** The broker's refusal of a record over its size limit (Kafka error MESSAGE_TOO_LARGE, code 10). */
+function isMessageTooLarge(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && (error as { type?: unknown }).type === 'MESSAGE_TOO_LARGE';
 }

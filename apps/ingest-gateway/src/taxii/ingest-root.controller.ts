@@ -3,7 +3,7 @@ import { isTaxiiContentType, TAXII_MEDIA_TYPE, TaxiiExceptionFilter, TaxiiMediaI
 import { All, Controller, Delete, Get, HttpCode, HttpStatus, Param, Post, Req, UseFilters, UseGuards, UseInterceptors } from '@nestjs/common';
 import type { Request } from 'express';
 import { parseEnvelope } from '../submit/parse-envelope';
-import { SubmitObjectsAdapter } from '../submit/submit-objects.adapter';
+import { SubmissionTooLargeForLogError, SubmitObjectsAdapter } from '../submit/submit-objects.adapter';
 import { StatusRepository, type StatusResource } from '../status/status.repository';
 import { envelopeErrorCode, ingestError, IngestErrorCode } from './ingest-error-codes';
 import { canWrite, collectionFor, INGEST_API_ROOT, INGEST_COLLECTION, MAX_CONTENT_LENGTH, type IngestCollection } from './ingest-root';
@@ -92,7 +92,15 @@ export class IngestRootController {
     if (!envelope.ok) {
       throw ingestError(envelopeErrorCode(envelope.problem), envelope.reason);
     }
-    const statusId = await this.submissions.submit(principal, envelope.objects, new Date());
+    let statusId: string;
+    try {
+      statusId = await this.submissions.submit(principal, envelope.objects, new Date());
+    } catch (error) {
+      if (error instanceof SubmissionTooLargeForLogError) {
+        throw ingestError(IngestErrorCode.PayloadTooLarge, 'the submission is larger than one log record may be: send its objects in smaller envelopes');
+      }
+      throw error;
+    }
     return this.requireStatus(statusId, principal);
   }
 

@@ -312,6 +312,19 @@ describe('ingest-gateway TAXII 2.1 ingest root', () => {
       expect(response.status).toBe(202);
       expect(response.body).toMatchObject({ total_count: 10_000, pending_count: 10_000 });
     });
+
+    it('413 when the sealed submission outgrows one log record (1 MiB), keeping nothing of it', async () => {
+      // Within every JSON limit and far under max_content_length, but about 1.5 MB once sealed.
+      const objects = Array.from({ length: 10_000 }, (_, i) => ({ type: 'indicator', id: `indicator--${randomUUID()}`, x_padding: `${MARKER}-${i}`.padEnd(64, '.') }));
+      await intakeCaughtUp();
+      const before = received().length;
+      const response = await gateway.taxii(OBJECTS, { method: 'POST', account: participant, body: { objects } });
+      expectTaxiiError(response, 413, 'AIS_TAXII_PAYLOAD_TOO_LARGE');
+      await stillAccepts();
+      await intakeCaughtUp();
+      // Only the submission stillAccepts made reached the log.
+      expect(received().length).toBe(before + 1);
+    });
   });
 
   describe('exact duplicates and status completion', () => {
