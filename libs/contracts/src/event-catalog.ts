@@ -17,6 +17,7 @@ import { ProfileChangeWithdrawnV1 } from './profile/profile-change-withdrawn.v1'
 import { ProfileEmergencyChangeAppliedV1 } from './profile/profile-emergency-change-applied.v1';
 import { ProfileVersionPublishedV1 } from './profile/profile-version-published.v1';
 import { FieldsHeldV1 } from './review/fields-held.v1';
+import { PiiNoticeDismissedV1 } from './review/pii-notice-dismissed.v1';
 import { PiiNoticeFiledV1, ReviewDecidedV1 } from './review/review-decided.v1';
 import { TriageAcceptedV1, TriageRejectedV1 } from './review/triage-decided.v1';
 import { Topics, type TopicName } from './topics';
@@ -31,6 +32,7 @@ export interface EventDataMap {
   FieldsHeld: FieldsHeldV1;
   ReviewDecided: ReviewDecidedV1;
   PiiNoticeFiled: PiiNoticeFiledV1;
+  PiiNoticeDismissed: PiiNoticeDismissedV1;
   SubmissionValidated: SubmissionValidatedV1;
   SubmissionAnonymized: SubmissionAnonymizedV1;
   SubmissionScreened: SubmissionScreenedV1;
@@ -72,6 +74,7 @@ export const EVENT_CATALOG: { readonly [T in EventType]: EventDefinition } = {
   FieldsHeld: { topic: Topics.reviewHeldFields, schemaVersion: 1, payloadClass: FieldsHeldV1, upcasters: [] },
   ReviewDecided: { topic: Topics.reviewDecisions, schemaVersion: 1, payloadClass: ReviewDecidedV1, upcasters: [] },
   PiiNoticeFiled: { topic: Topics.reviewNotices, schemaVersion: 1, payloadClass: PiiNoticeFiledV1, upcasters: [] },
+  PiiNoticeDismissed: { topic: Topics.reviewNotices, schemaVersion: 1, payloadClass: PiiNoticeDismissedV1, upcasters: [] },
   SubmissionValidated: { topic: Topics.pipelineValidated, schemaVersion: 1, payloadClass: SubmissionValidatedV1, upcasters: [] },
   SubmissionAnonymized: { topic: Topics.pipelineAnonymized, schemaVersion: 1, payloadClass: SubmissionAnonymizedV1, upcasters: [] },
   SubmissionScreened: { topic: Topics.pipelineScreened, schemaVersion: 1, payloadClass: SubmissionScreenedV1, upcasters: [] },

@@ -25,6 +25,7 @@ export * from './profile/profile-change-withdrawn.v1';
 export * from './profile/profile-emergency-change-applied.v1';
 export * from './profile/profile-version-published.v1';
 export * from './review/fields-held.v1';
+export * from './review/pii-notice-dismissed.v1';
 export * from './review/review-decided.v1';
 export * from './review/triage-decided.v1';
 export * from './sealed-blob';

@@ -165,6 +165,45 @@ describe('countIncrements', () => {
       ]);
       expect(countIncrements(decided(['released-no-pii', 'released-related']))).toEqual([]);
     });
+
+    it('counts a notice correction as an object with personal information removed after review: paths removed plus fields redacted', () => {
+      const corrected = given('ReviewDecided', {
+        taskId: SUBMISSION_ID,
+        noticeId: SUBMISSION_ID,
+        submissionId: SUBMISSION_ID,
+        objectId: 'indicator--0c9f6a2e-4b1d-4d3e-8f5a-7b6c5d4e3f2a',
+        objectVersion: '2025-03-01T00:00:00.000Z',
+        decidedBy: PRINCIPAL,
+        decidedAt: '2025-03-01T12:00:00.000Z',
+        fields: [{ path: 'name', outcome: 'redacted' }],
+        restored: { name: 'Phishing sender' },
+        removed: ['description', 'external_references[0].description'],
+      });
+      expect(countIncrements(corrected)).toEqual([inc('personal-information-removed', 'after-review'), inc('personal-information-removed-fields', 'after-review', 3)]);
+    });
+  });
+
+  describe('notices issued for a failure to remove personal information', () => {
+    const filed = given('PiiNoticeFiled', {
+      noticeId: SUBMISSION_ID,
+      objectId: 'indicator--a',
+      objectVersion: '2025-03-01T00:00:00.000Z',
+      federalEntity: 'energy',
+      filedBy: PRINCIPAL,
+      paths: ['description'],
+    });
+
+    it('counts each notice filed, on the day it was filed', () => {
+      expect(countIncrements(filed)).toEqual([inc('notices-issued', 'all')]);
+      const nextDay = given('PiiNoticeFiled', { noticeId: SUBMISSION_ID, objectId: 'indicator--a', objectVersion: '2025-03-01T00:00:00.000Z', federalEntity: 'energy', filedBy: PRINCIPAL }, new Date('2025-03-02T00:00:00.000Z'));
+      expect(countIncrements(nextDay)).toEqual([{ day: '2025-03-02', metric: 'notices-issued', dimension: 'all', value: 1 }]);
+    });
+
+    it('keeps a dismissed notice counted as issued: the dismissal adds and takes away nothing', () => {
+      const dismissed = given('PiiNoticeDismissed', { noticeId: SUBMISSION_ID, objectId: 'indicator--a', dismissedBy: PRINCIPAL, dismissedAt: '2025-03-01T12:00:00.000Z' });
+      expect(countIncrements(dismissed)).toEqual([]);
+      expect(totalsOf([...countIncrements(filed), ...countIncrements(dismissed)])['notices-issued']).toEqual({ all: 1 });
+    });
   });
 
   it('counts a published object version by its STIX type, whatever its held-field count', () => {

@@ -36,11 +36,17 @@ export const METRIC_DEFINITIONS: Readonly<Record<AuditMetric, { readonly dimensi
   rejected: { dimension: 'all', counts: 'submissions rejected as a whole by validation (SubmissionRejected)' },
   'rejection-reason': { dimension: 'reason code', counts: 'reasons given for refusing a submission (SubmissionRejected.reasons) or one of its objects (SubmissionValidated.failures)' },
   published: { dimension: 'STIX type', counts: 'object versions published to the federal entities (IndicatorPublished)' },
-  'personal-information-removed': { dimension: 'stage', counts: 'objects from which personal information was removed: automated (FieldsHeld); after review (issue 5 decisions)' },
-  'personal-information-removed-fields': { dimension: 'stage', counts: 'fields removed as personal information: automated (SubmissionScreened.heldFieldCount); after review (issue 5)' },
+  'personal-information-removed': {
+    dimension: 'stage',
+    counts: 'objects from which personal information was removed: automated (FieldsHeld); after review (ReviewDecided redacting or deleting a withheld field, or correcting a notice)',
+  },
+  'personal-information-removed-fields': {
+    dimension: 'stage',
+    counts: 'fields removed as personal information: automated (SubmissionScreened.heldFieldCount); after review (ReviewDecided: fields redacted or deleted, plus paths removed)',
+  },
   'personal-information-removed-by-type': { dimension: 'STIX type', counts: 'objects with fields withheld by automated screening, by type (FieldsHeld)' },
   'personal-information-removed-by-detector': { dimension: 'detector', counts: 'fields withheld by automated screening, by the detector that held them (FieldsHeld.fields)' },
-  'notices-issued': { dimension: 'all', counts: 'notices issued for a failure to remove personal information (no event yet: stays 0 until review-service emits one)' },
+  'notices-issued': { dimension: 'all', counts: 'notices issued by federal entities for a failure to remove personal information (PiiNoticeFiled), whatever their outcome' },
   classification: { dimension: 'marking', counts: 'objects assessed for their TLP marking: valid, valid-after-pruning, missing, conflict (SubmissionValidated, SubmissionRejected)' },
   'prohibited-field-removed': { dimension: 'type/property', counts: 'fields removed because the AIS Profile does not allow them (SubmissionValidated.removals), by object type and property' },
   'federal-reads': { dimension: 'federal entity', counts: 'reads of TAXII root federal (FederalObjectsRead); `none` for admins' },
@@ -167,8 +173,9 @@ export function countIncrements(event: AuditEvent): CountIncrement[] {
       ];
     }
     case 'ReviewDecided': {
-      // After review, personal information is removed by redaction or deletion (§4.1).
-      const removed = event.data.fields.filter((field) => field.outcome === 'redacted' || field.outcome === 'deleted').length;
+      // After review, personal information is removed by redaction or deletion of withheld fields,
+      // or, on a notice, by redacting or removing published fields (§4.1).
+      const removed = event.data.fields.filter((field) => field.outcome === 'redacted' || field.outcome === 'deleted').length + (event.data.removed?.length ?? 0);
       return removed === 0
         ? []
         : [
@@ -183,8 +190,11 @@ export function countIncrements(event: AuditEvent): CountIncrement[] {
       const reads: CountIncrement = { day, metric: 'federal-reads', dimension: entity, value: 1 };
       return event.data.objectCount > 0 ? [reads, { day, metric: 'federal-objects-served', dimension: entity, value: event.data.objectCount }] : [reads];
     }
+    case 'PiiNoticeFiled':
+      // Counted when filed: a notice dismissed as unfounded was still issued (§4.1).
+      return [{ day, metric: 'notices-issued', dimension: NO_DIMENSION, value: 1 }];
     // Person actions only: the usage decider records them (and counts them as `usage-actions`).
-    // Issue 5 hook: a notice event (PiiNoticeFiled, once review-service files them) adds `notices-issued`.
+    case 'PiiNoticeDismissed':
     case 'UsageRecorded':
     case 'ContactRequested':
     case 'ContactRequestAnswered':

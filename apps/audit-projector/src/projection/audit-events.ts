@@ -17,6 +17,8 @@ export const AUDIT_EVENT_TYPES = [
   'SubmissionScreened',
   'FieldsHeld',
   'ReviewDecided',
+  'PiiNoticeFiled',
+  'PiiNoticeDismissed',
   'IndicatorPublished',
   'FederalObjectsRead',
   'UsageRecorded',

@@ -49,6 +49,42 @@ describe('usageEntryOf', () => {
     expect(JSON.stringify(decided(['released-no-pii']))).not.toContain('Jane');
   });
 
+  it('records a federal entity filing a notice, with the object and how many paths it names, never the paths', () => {
+    const filed = usageEntryOf(
+      given('PiiNoticeFiled', { noticeId: ID, objectId: 'indicator--1', objectVersion: AT, federalEntity: 'energy', filedBy: MEMBER.principalId, paths: ['x_jane_doe', 'description'] }),
+    );
+    expect(filed).toEqual({
+      ...common,
+      actor: MEMBER.principalId,
+      role: 'federal-consumer',
+      action: 'notice.file',
+      resource: `notice/${ID}`,
+      detail: { entity: 'energy', objectId: 'indicator--1', paths: 2 },
+    });
+    expect(JSON.stringify(filed)).not.toContain('jane');
+  });
+
+  it('records an analyst correcting a notice, never the redacted text, and dismissing one', () => {
+    const corrected = usageEntryOf(
+      given('ReviewDecided', {
+        taskId: ID,
+        noticeId: ID,
+        submissionId: ID,
+        objectId: 'indicator--1',
+        objectVersion: AT,
+        decidedBy: ANALYST,
+        decidedAt: AT,
+        fields: [{ path: 'name', outcome: 'redacted' }],
+        restored: { name: 'Sender named Jane' },
+        removed: ['description'],
+      }),
+    );
+    expect(corrected).toMatchObject({ actor: ANALYST, role: 'analyst', action: 'notice.correct', resource: `notice/${ID}`, detail: { objectId: 'indicator--1', removed: 1, redacted: 1 } });
+    expect(JSON.stringify(corrected)).not.toContain('Jane');
+    const dismissed = usageEntryOf(given('PiiNoticeDismissed', { noticeId: ID, objectId: 'indicator--1', dismissedBy: ANALYST, dismissedAt: AT }));
+    expect(dismissed).toMatchObject({ actor: ANALYST, role: 'analyst', action: 'notice.dismiss', resource: `notice/${ID}`, detail: { objectId: 'indicator--1' } });
+  });
+
   it('records a federal read with its entity, resource and count', () => {
     const read = given('FederalObjectsRead', { principalId: ANALYST, role: 'federal-consumer', federalEntity: 'energy', resource: 'objects', objectCount: 4, readAt: AT });
     expect(usageEntryOf(read)).toMatchObject({ role: 'federal-consumer', action: 'federal.read', resource: 'taxii-federal/objects', detail: { entity: 'energy', taxiiResource: 'objects', objectCount: 4 } });

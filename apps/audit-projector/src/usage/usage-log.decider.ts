@@ -87,7 +87,23 @@ export function usageEntryOf(event: AuditEvent): UsageEntry | null {
         : board(event, event.data.withdrawnBy, 'profile.withdraw', `profile-proposal/${event.data.proposalId}`, { basis: event.data.basis });
     case 'ProfileEmergencyChangeApplied':
       return board(event, event.data.appliedBy, 'profile.emergency-change', `profile-change/${event.data.changeId}`, { kind: event.data.change.kind, version: event.data.version });
+    case 'PiiNoticeFiled':
+      return entry(event, event.data.filedBy, 'federal-consumer', 'notice.file', `notice/${event.data.noticeId}`, {
+        entity: event.data.federalEntity,
+        objectId: event.data.objectId,
+        paths: event.data.paths?.length ?? 0,
+      });
+    case 'PiiNoticeDismissed':
+      return entry(event, event.data.dismissedBy, 'analyst', 'notice.dismiss', `notice/${event.data.noticeId}`, { objectId: event.data.objectId });
     case 'ReviewDecided': {
+      if (event.data.noticeId !== undefined) {
+        const redacted = event.data.fields.filter((field) => field.outcome === 'redacted').length;
+        return entry(event, event.data.decidedBy, 'analyst', 'notice.correct', `notice/${event.data.noticeId}`, {
+          objectId: event.data.objectId,
+          removed: event.data.removed?.length ?? 0,
+          redacted,
+        });
+      }
       const outcomes = event.data.fields.map((field) => field.outcome);
       const action = outcomes.every((o) => o === 'deleted') ? 'review.delete' : outcomes.includes('redacted') ? 'review.redact' : 'review.release';
       return entry(event, event.data.decidedBy, 'analyst', action, `stix-object/${event.data.objectId}`, { fields: outcomes.length });

@@ -8,7 +8,7 @@ const ENTITIES = ['energy', 'treasury', 'defense'] as const;
 /**
  * A mixed log of every kind of audit event: submissions through each channel, rejections,
  * validations with removals and marking failures, held fields, publications, federal reads,
- * contact requests, change control and admin actions, over a few days.
+ * contact requests, notices (corrected and dismissed), change control and admin actions, over a few days.
  */
 export function mixedEvents(submissions: number, firstDay = Date.UTC(2026, 10, 1)): AnyEvent[] {
   const events: AnyEvent[] = [];
@@ -57,6 +57,20 @@ export function mixedEvents(submissions: number, firstDay = Date.UTC(2026, 10, 1
       const requestId = randomUUID();
       add('ContactRequested', { requestId, objectId: indicatorId, federalEntity: 'energy', requestedBy: person, requestedAt: at.toISOString() }, requestId);
       add('ContactRequestAnswered', { requestId, granted: i % 2 === 0, answeredBy: randomUUID(), answeredAt: at.toISOString() }, requestId);
+    }
+    if (i % 13 === 0) {
+      // A federal entity's notice (§4.1), corrected or dismissed by an analyst.
+      const noticeId = randomUUID();
+      add('PiiNoticeFiled', { noticeId, objectId: indicatorId, objectVersion: at.toISOString(), federalEntity: 'energy', filedBy: person, paths: ['description'] }, indicatorId);
+      if (i % 2 === 0) {
+        add(
+          'ReviewDecided',
+          { taskId: noticeId, noticeId, submissionId, objectId: indicatorId, objectVersion: at.toISOString(), decidedBy: randomUUID(), decidedAt: at.toISOString(), fields: [], restored: {}, removed: ['description'] },
+          indicatorId,
+        );
+      } else {
+        add('PiiNoticeDismissed', { noticeId, objectId: indicatorId, dismissedBy: randomUUID(), dismissedAt: at.toISOString() }, indicatorId);
+      }
     }
     if (i % 11 === 0) {
       add('UsageRecorded', { actor: '00000000-0000-0000-0000-000000000000', role: 'admin', action: 'admin.principal.create', resource: `principal/${randomUUID()}`, at: at.toISOString(), detail: { role: 'auditor' } }, person);

@@ -56,6 +56,11 @@ export class ReviewDecidedV1 {
   @IsArray()
   @IsString({ each: true })
   removed?: string[];
+
+  /** The notice this decision corrects (§4.1); absent on a held-field decision. */
+  @IsOptional()
+  @IsUUID()
+  noticeId?: string;
 }
 
 /** A federal entity's notice that a published object still contains personal information (§4.1). */
