@@ -1,3 +1,4 @@
+import { waitFor } from '@ais/testing';
 import { execFileSync, spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { createTestCertificates, type TestCertificates } from '../../apps/ingest-gateway/test/support/test-certificates';
@@ -130,7 +131,7 @@ describe('TAXII 2.1 interoperability with taxii2-client', () => {
     const ingestRoot = system.url('ingest-gateway', '/ingest/');
     expect(result.discovery).toMatchObject({ title: 'AIS Exchange', default: ingestRoot });
     expect(result.discovery.api_roots).toEqual([ingestRoot, system.url('version-publisher', '/federal/')]);
-    expect(result.api_root).toEqual({ title: 'AIS Exchange ingest', versions: [TAXII], max_content_length: 10 * 1024 * 1024 });
+    expect(result.api_root).toEqual({ title: 'AIS Exchange ingest', versions: [TAXII], max_content_length: 720 * 1024 });
     expect(result.collections).toEqual([
       expect.objectContaining({ id: '6f4b7f9e-3a52-4c8e-9b1d-2f0c5e8a7d41', can_read: false, can_write: true, media_types: ['application/stix+json;version=2.1'] }),
     ]);
@@ -150,5 +151,16 @@ describe('TAXII 2.1 interoperability with taxii2-client', () => {
     // The certificate's principal owns that status: readable with its password too.
     const status = await system.taxii('ingest-gateway', `/ingest/status/${result.tls?.add.status.id}`, participant);
     expect(status.status).toBe(200);
+
+    // version-publisher timed each published submission (HTTP and mTLS; the duplicate made none) from its receipt.
+    const publications = await waitFor(
+      async () => {
+        const metrics = await (await fetch(system.url('version-publisher', '/metrics'))).text();
+        const count = Number(/^ais_publication_latency_seconds_count(?:\{[^}]*\})? (\d+)$/m.exec(metrics)?.[1] ?? 0);
+        return count >= 2 ? count : undefined;
+      },
+      { timeoutMs: 30_000, description: 'version-publisher observed the publication latency' },
+    );
+    expect(publications).toBe(2);
   }, 180_000);
 });

@@ -25,7 +25,8 @@ import { TLP_GREEN } from './stix-fixtures';
 /** Each channel draws from its own stream (seed, seed + 1, seed + 2), so one can run alone and replay. */
 export const HOSTILE_CORPUS_SEED = 7_2026_1129;
 
-const INGEST_MAX_BYTES = 10 * 1024 * 1024;
+/** ingest-gateway's TAXII `max_content_length`: 720 KiB, what one 1 MiB log record holds once sealed. */
+const INGEST_MAX_BYTES = 720 * 1024;
 
 /** mulberry32: small, fast and deterministic; enough for choosing cut points and bytes. */
 export class SeededRandom {
@@ -146,10 +147,10 @@ export function taxiiCases(random: SeededRandom): TaxiiCase[] {
     json('objects not a list', '{"objects":{"0":{}}}', { refused: 422, codes: ['AIS_TAXII_NO_OBJECTS'] }),
   );
 
-  // Size: over the 10 MiB max_content_length, declared and streamed.
+  // Size: over the 720 KiB max_content_length, declared and streamed.
   const huge = Buffer.from(JSON.stringify({ objects: [indicator("[ipv4-addr:value = '203.0.113.9']", { description: 'A'.repeat(INGEST_MAX_BYTES) })] }));
-  cases.push(json('11 MB string, Content-Length declared', huge, { refused: 413, codes: ['AIS_TAXII_PAYLOAD_TOO_LARGE'] }));
-  cases.push(json('11 MB string, chunked', huge, { refused: 413, codes: ['AIS_TAXII_PAYLOAD_TOO_LARGE'] }, { chunked: true }));
+  cases.push(json('string over max_content_length, Content-Length declared', huge, { refused: 413, codes: ['AIS_TAXII_PAYLOAD_TOO_LARGE'] }));
+  cases.push(json('string over max_content_length, chunked', huge, { refused: 413, codes: ['AIS_TAXII_PAYLOAD_TOO_LARGE'] }, { chunked: true }));
 
   // Nesting and counts.
   cases.push(json('100 000 open brackets', '{"objects":' + '['.repeat(100_000), { refused: 422, codes: ['AIS_TAXII_JSON_TOO_DEEP'] }));
@@ -191,7 +192,7 @@ export function taxiiCases(random: SeededRandom): TaxiiCase[] {
 
   // Past the gateway, failing per object: each envelope's every object is invalid.
   const malformed = (n: number) => envelope(Array.from({ length: n }, (_, i) => ({ type: 'indicator', id: `indicator--${random.uuid()}`, x_n: i })));
-  // 10 000 objects keep the JSON limits, but sealed they outgrow one log record (1 MiB): refused whole.
+  // 10 000 objects keep the JSON limits, but not max_content_length (about 870 KB): refused whole.
   cases.push(json('10 000 malformed objects', malformed(10_000), { refused: 413, codes: ['AIS_TAXII_PAYLOAD_TOO_LARGE'] }));
   cases.push(json('5 000 malformed objects', malformed(5_000), { everyObjectFails: 5_000 }));
   const patterns: [string, string][] = [

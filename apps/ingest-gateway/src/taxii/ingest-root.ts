@@ -1,8 +1,27 @@
 import type { Principal, Role } from '@ais/auth';
 import { STIX_MEDIA_TYPE, TAXII_MEDIA_TYPE } from '@ais/taxii';
 
-/** The largest POST body accepted (TAXII `max_content_length`); the JSON limits are in `ENVELOPE_LIMITS`. */
-export const MAX_CONTENT_LENGTH = 10 * 1024 * 1024;
+/**
+ * The largest POST body accepted (TAXII `max_content_length`); the JSON limits are in
+ * `ENVELOPE_LIMITS`, all of which a body of this size can still reach (10,000 minimal objects
+ * take about 600 KB, 200,000 values 400 KB).
+ *
+ * A submission travels whole as one `SubmissionReceived` record, which the broker refuses over
+ * 1 MiB (`message.max.bytes`, default 1,048,588 bytes). What a body of B bytes becomes:
+ * - plaintext P: its objects as `JSON.stringify` writes them, never longer than the body (no
+ *   whitespace, escapes kept or shortened), plus the submitter's identity: P ≤ B + 8 KiB;
+ * - AES-256-GCM ciphertext of the same length, in base64: 4⌈P/3⌉ bytes of the record value;
+ * - around it the event envelope (ids, timestamps, key id, IV, tag: about 600 bytes) and the
+ *   record's key, headers and batch header (about 250 bytes): 4 KiB reserved.
+ * So 4⌈(B + 8,192)/3⌉ + 4,096 ≤ 1,048,576 for B ≤ 775,168; 720 KiB (737,280) leaves 37,888
+ * bytes (5 %) of margin (`max-content-length.spec.ts` seals a body of this size and measures).
+ *
+ * Not covered: numbers that `JSON.stringify` writes longer than sent (`1e20` becomes 21 digits),
+ * and an identity over 8 KiB. Such a submission meets the broker's refusal, answered with the
+ * same 413 (SubmitObjectsAdapter); raising the limit instead would need `max.message.bytes` on
+ * every topic a whole submission travels.
+ */
+export const MAX_CONTENT_LENGTH = 720 * 1024;
 
 /** Who may add objects to the ingest collection; federal consumers see it with `can_write: false`. */
 export const WRITER_ROLES: readonly Role[] = ['participant', 'admin'];

@@ -10,7 +10,8 @@ import { createTestCertificates, type TestCertificates } from '../support/test-c
 
 const COLLECTION = '6f4b7f9e-3a52-4c8e-9b1d-2f0c5e8a7d41';
 const OBJECTS = `/ingest/collections/${COLLECTION}/objects/`;
-const MAX_CONTENT_LENGTH = 10 * 1024 * 1024;
+/** 720 KiB: the largest body whose sealed submission is sure to fit one 1 MiB log record. */
+const MAX_CONTENT_LENGTH = 720 * 1024;
 const ANY_STRING: unknown = expect.any(String);
 /** Planted in refused bodies: no error description may repeat it. */
 const MARKER = 'secret-marker-7c1e';
@@ -291,7 +292,8 @@ describe('ingest-gateway TAXII 2.1 ingest root', () => {
       ['no objects', `{"more":"${MARKER}"}`, 'AIS_TAXII_NO_OBJECTS'],
       ['an empty objects list', '{"objects":[]}', 'AIS_TAXII_NO_OBJECTS'],
       ['nesting deeper than 64', deep(64), 'AIS_TAXII_JSON_TOO_DEEP'],
-      ['a million levels of nesting', deep(1_000_000), 'AIS_TAXII_JSON_TOO_DEEP'],
+      // As deep as max_content_length allows (600 KB).
+      ['300 000 levels of nesting', deep(300_000), 'AIS_TAXII_JSON_TOO_DEEP'],
       ['more than 200000 values', `{"objects":[{"x_values":[${Array(200_000).fill('0').join(',')}]}]}`, 'AIS_TAXII_JSON_TOO_MANY_VALUES'],
       ['more than 10000 objects', `{"objects":[${Array(10_001).fill('{}').join(',')}]}`, 'AIS_TAXII_TOO_MANY_OBJECTS'],
       ['a __proto__ key', `{"objects":[{"__proto__":{"name":"${MARKER}"}}]}`, 'AIS_TAXII_FORBIDDEN_PROPERTY_NAME'],
@@ -313,12 +315,25 @@ describe('ingest-gateway TAXII 2.1 ingest root', () => {
       expect(response.body).toMatchObject({ total_count: 10_000, pending_count: 10_000 });
     });
 
+    it('accepts a body of exactly max_content_length and writes its sealed submission as one log record', async () => {
+      const shell = (padding: string) => JSON.stringify({ objects: [indicator({ description: padding })] });
+      const body = Buffer.from(shell('x'.repeat(MAX_CONTENT_LENGTH - Buffer.byteLength(shell('')))));
+      expect(body.length).toBe(MAX_CONTENT_LENGTH);
+      const response = await gateway.taxii(OBJECTS, { method: 'POST', account: participant, body });
+      expect(response.status).toBe(202);
+      const event = await waitFor(() => received().find((e) => e.data.submissionId === response.body.id));
+      expect(event.data.objectCount).toBe(1);
+    });
+
     it('413 when the sealed submission outgrows one log record (1 MiB), keeping nothing of it', async () => {
-      // Within every JSON limit and far under max_content_length, but about 1.5 MB once sealed.
-      const objects = Array.from({ length: 10_000 }, (_, i) => ({ type: 'indicator', id: `indicator--${randomUUID()}`, x_padding: `${MARKER}-${i}`.padEnd(64, '.') }));
+      // Within every JSON limit and under max_content_length (300 KB), but 1.3 MB once re-serialised
+      // for sealing: JSON.stringify writes 1e20 as 21 digits. The broker refuses the record.
+      const numbers = Array(60_000).fill('1e20').join(',');
+      const body = Buffer.from(`{"objects":[{"type":"indicator","id":"indicator--${randomUUID()}","name":"${MARKER}","x_numbers":[${numbers}]}]}`);
+      expect(body.length).toBeLessThan(MAX_CONTENT_LENGTH);
       await intakeCaughtUp();
       const before = received().length;
-      const response = await gateway.taxii(OBJECTS, { method: 'POST', account: participant, body: { objects } });
+      const response = await gateway.taxii(OBJECTS, { method: 'POST', account: participant, body });
       expectTaxiiError(response, 413, 'AIS_TAXII_PAYLOAD_TOO_LARGE');
       await stillAccepts();
       await intakeCaughtUp();
