@@ -7,6 +7,7 @@ import { HeldFieldsAdapter } from './held-fields/held-fields.adapter';
 import { HeldFieldsProjection } from './held-fields/held-fields.projection';
 import { HeldFieldsRepository } from './held-fields/held-fields.repository';
 import { ReviewTaskViewController } from './held-fields/review-task-view.controller';
+import { ReviewBacklogMetricsModule } from './metrics/review-backlog-metrics.module';
 import { REVIEW_SERVICE_SCHEMA } from './migrations';
 import { NoticesModule } from './notices/notices.module';
 import { ReviewTasksController } from './tasks/review-tasks.controller';
@@ -22,7 +23,7 @@ export class AppModule {
   static forRoot(config: ServiceConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [ServiceModule.forRoot({ service: 'review-service', schema: REVIEW_SERVICE_SCHEMA.schema, config }), AnalystUiModule, NoticesModule],
+      imports: [ServiceModule.forRoot({ service: 'review-service', schema: REVIEW_SERVICE_SCHEMA.schema, config }), AnalystUiModule, NoticesModule, ReviewBacklogMetricsModule],
       // ReviewTaskViewController before TriageController: its `GET /review/tasks/:id` serves every kind of task.
       controllers: [ReviewTasksController, ReviewTaskViewController, HeldFieldDecisionController, TriageController, TriageProjection, HeldFieldsProjection],
       providers: [ReviewTasksRepository, TriageRepository, TriageAdapter, HeldFieldsRepository, HeldFieldsAdapter, HeldFieldDecisionAdapter],

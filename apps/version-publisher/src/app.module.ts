@@ -7,6 +7,7 @@ import { FederalReadsRecorder } from './federal/federal-reads.recorder';
 import { ObjectVersionsRepository } from './federal/object-versions.repository';
 import { VERSION_PUBLISHER_SCHEMA } from './migrations';
 import { PublishIndicatorsAdapter } from './publish/publish-indicators.adapter';
+import { PublicationMetrics } from './publish/publication.metrics';
 import { ObjectVersionsProjection } from './repository/object-versions.projection';
 import { DecisionWait, DEFAULT_DECISION_WAIT_MS } from './review/decision-wait';
 import { ReviseAfterReviewAdapter } from './review/revise-after-review.adapter';
@@ -25,6 +26,7 @@ export class AppModule {
         ObjectRevisionsRepository,
         FederalReadsRecorder,
         RevisionsMetrics,
+        PublicationMetrics,
         { provide: DecisionWait, useFactory: () => new DecisionWait(DEFAULT_DECISION_WAIT_MS, () => Date.now()) },
       ],
     };

@@ -75,6 +75,7 @@ export function screenSubmission(anonymized: SubmissionAnonymizedV1, newIdFor: (
     screened: {
       submissionId: anonymized.submissionId,
       profileVersion: anonymized.profileVersion,
+      receivedAt: anonymized.receivedAt,
       objects,
       submitter: anonymized.submitter,
       consent: anonymized.consent,

@@ -61,6 +61,8 @@ export class ValidateSubmissionAdapter {
         {
           submissionId,
           profileVersion: String(version),
+          // Receipt of a TAXII submission, acceptance of a triaged one: where the pipeline starts.
+          receivedAt: cause.occurredAt,
           objects: decision.objects,
           submitter: decision.submitter,
           consent: decision.consent,

@@ -59,6 +59,7 @@ export class AnonymizeSubmissionAdapter {
         {
           submissionId: validated.submissionId,
           profileVersion: validated.profileVersion,
+          receivedAt: validated.receivedAt,
           objects: result.objects,
           submitter: validated.submitter,
           consent: validated.consent,

@@ -3,6 +3,7 @@ import { consumes, type StageContext } from '@ais/messaging';
 import { Controller } from '@nestjs/common';
 import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
 import { publishIndicators } from './publish-indicators.decider';
+import { PublicationMetrics } from './publication.metrics';
 
 export const PUBLISH_GROUP = 'version-publisher.publish';
 const PRODUCER = 'version-publisher';
@@ -13,10 +14,17 @@ const PRODUCER = 'version-publisher';
  */
 @Controller()
 export class PublishIndicatorsAdapter {
+  constructor(private readonly metrics: PublicationMetrics) {}
+
   @EventPattern(consumes(PUBLISH_GROUP, 'SubmissionScreened'))
   publish(@Payload() event: EventOf<'SubmissionScreened'>, @Ctx() context: StageContext): AnyEvent[] {
-    return publishIndicators(event.data, event.occurredAt).map((data) =>
+    const published = publishIndicators(event.data, event.occurredAt).map((data) =>
       buildCausedEvent('IndicatorPublished', data, event, { key: data.objectId, producer: PRODUCER, occurredAt: context.receivedAt }),
     );
+    if (published.length > 0) {
+      // Measured once the versions are committed, i.e. readable by the federal entities.
+      context.afterCommit(() => Promise.resolve(this.metrics.published(event.data.receivedAt, Date.now())));
+    }
+    return published;
   }
 }

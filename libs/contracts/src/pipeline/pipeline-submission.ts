@@ -1,5 +1,5 @@
 import { Type } from 'class-transformer';
-import { IsArray, IsIn, IsObject, IsOptional, IsString, IsUUID, ValidateNested } from 'class-validator';
+import { IsArray, IsIn, IsISO8601, IsObject, IsOptional, IsString, IsUUID, ValidateNested } from 'class-validator';
 import { CONSENT_LEVELS, type ConsentLevel, ObjectFailure, type StixObject, SubmitterProfile } from '../common';
 
 /** What every pipeline stage passes on about one submission. */
@@ -9,6 +9,16 @@ export class PipelineSubmission {
 
   @IsString()
   profileVersion!: string;
+
+  /**
+   * When the automated pipeline received the submission: ingest-gateway's receipt of a TAXII
+   * submission, an analyst's triage acceptance of a web-form or e-mail one (waiting for an analyst
+   * is the review backlog's to measure). Every stage passes it on, for the publication latency;
+   * absent from events written before it existed.
+   */
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  receivedAt?: string;
 
   @IsArray()
   @IsObject({ each: true })
