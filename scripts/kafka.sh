@@ -6,7 +6,9 @@
 #   bash scripts/kafka.sh status        exit 0 when running, 1 when stopped
 #
 # Env: KAFKA_PORT (9092), KAFKA_CONTROLLER_PORT (9093), KAFKA_READY_TIMEOUT (90 s),
-#      KAFKA_HEAP_OPTS, KAFKA_JVM_OPTS (extra JVM flags).
+#      KAFKA_HEAP_OPTS, KAFKA_JVM_OPTS (extra JVM flags),
+#      KAFKA_STATE_DIR (.local/kafka) and KAFKA_LOG_FILE (.local/logs/kafka.log): a second broker
+#      beside the first, e.g. one that fault-injection tests restart (also give it other ports).
 # Jars: tools/kafka/pom.xml -> tools/kafka/target/lib. State: .local/kafka. Log: .local/logs/kafka.log.
 set -euo pipefail
 
@@ -17,16 +19,23 @@ READY_TIMEOUT="${KAFKA_READY_TIMEOUT:-90}"
 
 POM_DIR="$ROOT/tools/kafka"
 LIB_DIR="$POM_DIR/target/lib"
-STATE_DIR="$ROOT/.local/kafka"
+STATE_DIR="${KAFKA_STATE_DIR:-$ROOT/.local/kafka}"
+# Absolute, so that the marker below names one directory however it was written.
+[[ -n "${KAFKA_STATE_DIR:-}" ]] && STATE_DIR="$(mkdir -p "$STATE_DIR" && cd "$STATE_DIR" && pwd)"
 DATA_DIR="$STATE_DIR/data"
 PID_FILE="$STATE_DIR/kafka.pid"
 PROPS="$STATE_DIR/server.properties"
 LOG4J_CONF="$STATE_DIR/log4j2.properties"
-LOG_DIR="$ROOT/.local/logs"
-LOG_FILE="$LOG_DIR/kafka.log"
+LOG_FILE="${KAFKA_LOG_FILE:-$ROOT/.local/logs/kafka.log}"
+LOG_DIR="$(dirname "$LOG_FILE")"
 # Put on the java command line so we can tell our broker from any other java process
-# (a recycled PID, or another checkout's broker).
-MARKER="-Dais.local.kafka.root=$ROOT"
+# (a recycled PID, or another checkout's broker). A broker with its own state directory is
+# marked by that directory instead, so neither broker ever takes the other for its own.
+if [[ -n "${KAFKA_STATE_DIR:-}" ]]; then
+  MARKER="-Dais.local.kafka.state=$STATE_DIR"
+else
+  MARKER="-Dais.local.kafka.root=$ROOT"
+fi
 
 log() { echo "kafka: $*"; }
 die() { echo "kafka: ERROR: $*" >&2; exit 1; }
@@ -168,7 +177,7 @@ wait_ready() {
   local pid="$1" deadline=$((SECONDS + READY_TIMEOUT))
   while ((SECONDS < deadline)); do
     if ! alive "$pid"; then
-      echo "---- last lines of .local/logs/kafka.log ----" >&2
+      echo "---- last lines of $LOG_FILE ----" >&2
       tail -n 40 "$LOG_FILE" >&2
       rm -f "$PID_FILE"
       die "broker process $pid exited during start-up"
@@ -178,7 +187,7 @@ wait_ready() {
     fi
     sleep 0.5
   done
-  echo "---- last lines of .local/logs/kafka.log ----" >&2
+  echo "---- last lines of $LOG_FILE ----" >&2
   tail -n 40 "$LOG_FILE" >&2
   stop_pid "$pid" # leave no half-started broker behind
   die "broker not ready on 127.0.0.1:$KAFKA_PORT after ${READY_TIMEOUT}s"
@@ -242,10 +251,10 @@ cmd_up() {
   # The pid file is written by the child; give it a moment.
   for _ in 1 2 3 4 5 6 7 8 9 10; do [[ -s "$PID_FILE" ]] && break; sleep 0.1; done
   pid="$(cat "$PID_FILE" 2>/dev/null || true)"
-  [[ -n "$pid" ]] || die "could not start java (see .local/logs/kafka.log)"
+  [[ -n "$pid" ]] || die "could not start java (see $LOG_FILE)"
   log "started pid $pid, waiting up to ${READY_TIMEOUT}s for 127.0.0.1:$KAFKA_PORT"
   wait_ready "$pid"
-  log "kafka ready in $((SECONDS - started)) s (pid $pid, log .local/logs/kafka.log)"
+  log "kafka ready in $((SECONDS - started)) s (pid $pid, log $LOG_FILE)"
   echo "KAFKA_BROKERS=127.0.0.1:$KAFKA_PORT"
 }
 
@@ -284,7 +293,7 @@ cmd_status() {
 lock() {
   mkdir -p "$STATE_DIR"
   exec 9>"$STATE_DIR/.lock"
-  flock -w 300 9 || die "another scripts/kafka.sh has held .local/kafka/.lock for 300 s"
+  flock -w 300 9 || die "another scripts/kafka.sh has held $STATE_DIR/.lock for 300 s"
 }
 
 case "${1:-}" in

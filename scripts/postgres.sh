@@ -6,7 +6,10 @@
 #   bash scripts/postgres.sh status         exit 0 when it answers, 1 otherwise
 #
 # If DATABASE_URL is set, 'up' and 'status' only check that it answers (nothing is started).
-# Env: AIS_PG_PORT (54329), AIS_PG_PASSWORD (ais; development default).
+# Env: AIS_PG_PORT (54329), AIS_PG_PASSWORD (ais; development default),
+#      AIS_PG_BASE_DIR (the cluster's directory; .local/postgres) and AIS_PG_LOG_FILE
+#      (.local/logs/postgres.log): a second cluster beside the first, e.g. one that fault-injection
+#      tests restart (also give it another AIS_PG_PORT).
 # Listens on 127.0.0.1 only; local socket in the cluster's base dir. Log: .local/logs/postgres.log.
 set -euo pipefail
 
@@ -15,8 +18,8 @@ PG_PORT="${AIS_PG_PORT:-54329}"
 PG_PASSWORD="${AIS_PG_PASSWORD:-ais}"
 PG_DB=ais
 PG_ROLE=ais
-LOG_DIR="$ROOT/.local/logs"
-LOG_FILE="$LOG_DIR/postgres.log"
+LOG_FILE="${AIS_PG_LOG_FILE:-$ROOT/.local/logs/postgres.log}"
+LOG_DIR="$(dirname "$LOG_FILE")"
 
 log() { echo "postgres: $*"; }
 die() { echo "postgres: ERROR: $*" >&2; exit 1; }
@@ -51,8 +54,9 @@ as_pg() {
 # the cluster goes to /var/tmp/ais-pg-<hash of repo path> instead. The socket path must also fit
 # in the 107-byte sun_path limit, which long repo paths can exceed; same fallback.
 choose_base() {
-  local preferred="$ROOT/.local/postgres" fallback
-  fallback="/var/tmp/ais-pg-$(printf '%s' "$ROOT" | sha256sum | cut -c1-12)"
+  local preferred="${AIS_PG_BASE_DIR:-$ROOT/.local/postgres}" fallback
+  # Hashed from the repo path for the default cluster (as always), else from its own directory.
+  fallback="/var/tmp/ais-pg-$(printf '%s' "${AIS_PG_BASE_DIR:-$ROOT}" | sha256sum | cut -c1-12)"
   if ((${#preferred} + 30 > 100)); then
     echo "$fallback"; return
   fi
@@ -178,7 +182,7 @@ cmd_up() {
   # 9>&-: the server must not inherit (and hold forever) our lock.
   if ! as_pg "$PG_BIN/pg_ctl" start -w -t 60 -D "$DATA_DIR" >>"$LOG_FILE" 2>&1 </dev/null 9>&-; then
     tail -n 30 "$LOG_FILE" >&2
-    die "pg_ctl start failed (log: .local/logs/postgres.log)"
+    die "pg_ctl start failed (log: $LOG_FILE)"
   fi
   ensure_role_and_db
   log "postgres ready in $((SECONDS - started)) s ($DATA_DIR, 127.0.0.1:$PG_PORT)"
@@ -225,10 +229,13 @@ cmd_status() {
 }
 
 # One caller at a time (parallel test runners may all call 'up'); the lock dies with this process.
+# A cluster of its own (AIS_PG_BASE_DIR) has a lock of its own, beside its directory.
 lock() {
-  mkdir -p "$ROOT/.local"
-  exec 9>"$ROOT/.local/postgres.lock"
-  flock -w 300 9 || die "another scripts/postgres.sh has held .local/postgres.lock for 300 s"
+  local file="$ROOT/.local/postgres.lock"
+  [[ -n "${AIS_PG_BASE_DIR:-}" ]] && file="${BASE%/}.lock"
+  mkdir -p "$(dirname "$file")"
+  exec 9>"$file"
+  flock -w 300 9 || die "another scripts/postgres.sh has held $file for 300 s"
 }
 
 case "${1:-}" in

@@ -1,7 +1,7 @@
 import { decodeEvent, EVENT_CATALOG, isEventType, type AnyEvent } from '@ais/contracts';
 import { Logger } from '@nestjs/common';
 import { Server, type CustomTransportStrategy } from '@nestjs/microservices';
-import type { Consumer, EachBatchPayload, Kafka, KafkaMessage } from 'kafkajs';
+import type { Consumer, ConsumerConfig, EachBatchPayload, Kafka, KafkaMessage } from 'kafkajs';
 import { lastValueFrom } from 'rxjs';
 import type { ConsumerState, ConsumerStateRegistry } from './consumer-state';
 import type { DeadLetterCause } from './dead-letter';
@@ -30,6 +30,28 @@ export type RecordOutcome =
   | { readonly kind: 'ignored' }
   | { readonly kind: 'dead-letter'; readonly cause: DeadLetterCause };
 
+/**
+ * The kafkajs consumer settings of every stage and projection group; exported so that the
+ * raw-Kafka baseline of `bench/pipeline-throughput.ts` measures the same client.
+ */
+export function groupConsumerConfig(groupId: string, sessionTimeoutMs = 30_000): ConsumerConfig {
+  return {
+    groupId,
+    sessionTimeout: sessionTimeoutMs,
+    heartbeatInterval: 3_000,
+    readUncommitted: false,
+    allowAutoTopicCreation: false,
+    maxWaitTimeInMs: 100,
+    retry: { retries: 10, initialRetryTime: 200 },
+  };
+}
+
+/** Partitions of one group handled at once in a process, unless a group asks otherwise. */
+export const DEFAULT_PARTITIONS_CONSUMED_CONCURRENTLY = 3;
+
+/** Pause before starting a consumer again that kafkajs gave up on (see `restartLater`). */
+const CRASH_RESTART_DELAY_MS = 5_000;
+
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
@@ -51,6 +73,7 @@ export abstract class KafkaConsumerServer extends Server implements CustomTransp
   protected readonly topicPrefix: string;
   protected consumer: Consumer | null = null;
   private readonly state: ConsumerState;
+  private restartTimer: NodeJS.Timeout | null = null;
   private readonly handlerAttempts: number;
 
   protected constructor(protected readonly options: ConsumerServerOptions) {
@@ -83,25 +106,12 @@ export abstract class KafkaConsumerServer extends Server implements CustomTransp
       if (topics.length === 0) {
         throw new Error(`consumer group ${this.group} has no handlers`);
       }
-      const consumer = this.options.kafka.consumer({
-        groupId: this.kafkaGroupId,
-        sessionTimeout: this.options.sessionTimeoutMs ?? 30_000,
-        heartbeatInterval: 3_000,
-        readUncommitted: false,
-        allowAutoTopicCreation: false,
-        maxWaitTimeInMs: 100,
-        retry: { retries: 10, initialRetryTime: 200 },
-      });
+      const consumer = this.options.kafka.consumer(groupConsumerConfig(this.kafkaGroupId, this.options.sessionTimeoutMs));
       this.consumer = consumer;
       this.watch(consumer);
       await consumer.connect();
       await consumer.subscribe({ topics, fromBeginning: true });
-      await consumer.run({
-        autoCommit: this.autoCommit(),
-        eachBatchAutoResolve: false,
-        partitionsConsumedConcurrently: this.options.partitionsConsumedConcurrently ?? 3,
-        eachBatch: (payload) => this.timedBatch(payload),
-      });
+      await this.run(consumer);
       this.logger.log(`consuming ${topics.join(', ')}`);
       callback();
     } catch (error) {
@@ -109,7 +119,46 @@ export abstract class KafkaConsumerServer extends Server implements CustomTransp
     }
   }
 
+  private run(consumer: Consumer): Promise<void> {
+    return consumer.run({
+      autoCommit: this.autoCommit(),
+      eachBatchAutoResolve: false,
+      partitionsConsumedConcurrently: this.options.partitionsConsumedConcurrently ?? DEFAULT_PARTITIONS_CONSUMED_CONCURRENTLY,
+      eachBatch: (payload) => this.timedBatch(payload),
+    });
+  }
+
+  /**
+   * kafkajs gives a group up for good after an error it deems not retriable, such as no group
+   * coordinator found while the broker is away longer than its retries last: the process would
+   * stay up, unhealthy and idle, until someone restarted it. Start the consumer again instead,
+   * every few seconds, until it runs (a crash while joining lands here again) or the server closes.
+   */
+  private restartLater(consumer: Consumer): void {
+    if (this.restartTimer !== null) {
+      return;
+    }
+    this.restartTimer = setTimeout(() => {
+      this.restartTimer = null;
+      if (this.consumer !== consumer) {
+        return;
+      }
+      this.logger.warn('restarting the consumer after a crash');
+      consumer
+        .connect()
+        .then(() => this.run(consumer))
+        .catch((error: unknown) => {
+          this.logger.warn(`consumer restart failed (${errorClassOf(error)}), will try again`);
+          this.restartLater(consumer);
+        });
+    }, CRASH_RESTART_DELAY_MS);
+  }
+
   async close(): Promise<void> {
+    if (this.restartTimer !== null) {
+      clearTimeout(this.restartTimer);
+      this.restartTimer = null;
+    }
     // disconnect() waits for the batch in flight: no "write after end" (kafkajs#1017).
     await this.consumer?.disconnect();
     this.consumer = null;
@@ -231,6 +280,9 @@ export abstract class KafkaConsumerServer extends Server implements CustomTransp
       this.state.crashed = !event.payload.restart;
       this.state.joined = false;
       this.logger.error(`consumer crashed (${errorClassOf(event.payload.error)}), restart: ${String(event.payload.restart)}`);
+      if (!event.payload.restart) {
+        this.restartLater(consumer);
+      }
     });
     for (const stopped of [STOP, DISCONNECT]) {
       consumer.on(stopped, () => {

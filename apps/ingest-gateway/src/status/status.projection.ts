@@ -3,6 +3,7 @@ import { consumes, type ProjectionContext } from '@ais/messaging';
 import { Controller } from '@nestjs/common';
 import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
 import type { EntityManager } from 'typeorm';
+import { lockStatus } from './status.repository';
 
 export const STATUS_GROUP = 'ingest-gateway.status';
 
@@ -14,12 +15,16 @@ export const STATUS_GROUP = 'ingest-gateway.status';
  * Also records, per principal, each object version that got published (the exact-duplicate
  * register consulted at POST time), and the moment a status completes (the event's
  * `occurredAt`, so a replay writes the same) from which its retention runs.
+ *
+ * Each handler first waits for the submission's POST to commit its status row (`lockStatus`):
+ * an outcome may arrive before it.
  */
 @Controller()
 export class StatusProjection {
   @EventPattern(consumes(STATUS_GROUP, 'SubmissionRejected'))
   async rejected(@Payload() event: EventOf<'SubmissionRejected'>, @Ctx() ctx: ProjectionContext<EntityManager>): Promise<void> {
     const { submissionId, reasons } = event.data;
+    await lockStatus(ctx.tx, submissionId);
     await this.fail(ctx.tx, submissionId, reasons);
     // Whatever no reason names fails with the submission's first reason.
     await ctx.tx.query(`UPDATE gateway.status_objects SET state = 'failure', message = $2 WHERE status_id = $1 AND state = 'pending'`, [
@@ -31,6 +36,7 @@ export class StatusProjection {
 
   @EventPattern(consumes(STATUS_GROUP, 'SubmissionScreened'))
   async screened(@Payload() event: EventOf<'SubmissionScreened'>, @Ctx() ctx: ProjectionContext<EntityManager>): Promise<void> {
+    await lockStatus(ctx.tx, event.data.submissionId);
     await this.fail(ctx.tx, event.data.submissionId, event.data.failures);
     for (const replaced of event.data.replaced ?? []) {
       await ctx.tx.query(
@@ -44,6 +50,7 @@ export class StatusProjection {
   @EventPattern(consumes(STATUS_GROUP, 'IndicatorPublished'))
   async published(@Payload() event: EventOf<'IndicatorPublished'>, @Ctx() ctx: ProjectionContext<EntityManager>): Promise<void> {
     const { submissionId, sourceObjectId } = event.data;
+    await lockStatus(ctx.tx, submissionId);
     await ctx.tx.query(`UPDATE gateway.status_objects SET state = 'success' WHERE status_id = $1 AND object_id = $2 AND state = 'pending'`, [
       submissionId,
       sourceObjectId,

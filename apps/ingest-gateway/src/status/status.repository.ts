@@ -38,6 +38,17 @@ interface ObjectRow {
   message: string | null;
 }
 
+/**
+ * Serialises a submission's POST with the projection of its outcomes: the POST holds this lock
+ * from before its status row is written until the row commits (after `SubmissionReceived` is in
+ * the log), and the projection takes it before it looks for the row. Without it, an outcome that
+ * comes back faster than the POST commits (a busy gateway) updates no row, and the status stays
+ * pending for good. Transaction-scoped: a crashed POST's lock goes with its connection.
+ */
+export async function lockStatus(tx: EntityManager, statusId: string): Promise<void> {
+  await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`ais-status:${statusId}`]);
+}
+
 /** How an accepted (id, version) pair is looked up in a set. */
 export function acceptedKey(id: string, version: string): string {
   return `${id}\u0000${version}`;
