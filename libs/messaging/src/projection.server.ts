@@ -1,8 +1,8 @@
-import type { EachBatchPayload, KafkaMessage, Producer } from 'kafkajs';
+import type { Batch, EachBatchPayload, KafkaMessage, Producer } from 'kafkajs';
 import { javaCompatiblePartitioner } from './kafka-connection';
 import { KafkaConsumerServer, type ConsumerServerOptions } from './consumer-server.base';
 import { buildDeadLetter, type DeadLetterCause } from './dead-letter';
-import { isRetriable } from './errors';
+import { errorClassOf, isRetriable } from './errors';
 import type { ProjectionStore } from './projection-store';
 
 /** What a projection handler receives besides the event: the open database transaction. */
@@ -16,20 +16,29 @@ export interface ProjectionContext<Tx> {
 /** Thrown out of the database transaction to roll it back and redo the batch without one record. */
 class PoisonRecord extends Error {
   constructor(
-    readonly offset: string,
+    readonly record: KafkaMessage,
     readonly deadLetterCause: DeadLetterCause,
   ) {
     super('poison record');
   }
 }
 
+const partitionKey = (topic: string, partition: number) => `${topic}|${partition}`;
+
 /**
  * Applies events to PostgreSQL: each batch's rows and the partition's checkpoint commit in one
- * database transaction, and records at or below the checkpoint are skipped, so redelivery after
- * a crash changes nothing. Kafka offset commits are only advisory here.
+ * database transaction, and records below the checkpoint are skipped, so redelivery after a crash,
+ * a rebalance or a lost Kafka offset commit changes nothing. The checkpoint is the source of truth;
+ * Kafka offset commits are only advisory (where a restarted member starts fetching).
  */
 export class KafkaProjectionServer<Tx> extends KafkaConsumerServer {
-  private deadLetterProducer: Producer | null = null;
+  private deadLetterProducer: Promise<Producer> | null = null;
+  /**
+   * Records already acknowledged by the dead-letter topic whose checkpoint has not passed them yet,
+   * per partition: a batch redone or redelivered in this process skips them instead of sending a
+   * second dead letter. (After a restart they are dead-lettered again: at least once.)
+   */
+  private readonly deadLettered = new Map<string, Set<string>>();
 
   constructor(
     options: ConsumerServerOptions,
@@ -48,73 +57,126 @@ export class KafkaProjectionServer<Tx> extends KafkaConsumerServer {
 
   protected async processBatch(payload: EachBatchPayload): Promise<void> {
     const { batch } = payload;
-    const skipped = new Set<string>();
     const attempts = this.options.handlerAttempts ?? 5;
-    for (let attempt = 1; ; attempt++) {
+    let next: bigint | null = null;
+    for (let attempt = 1; next === null; attempt++) {
+      if (!payload.isRunning() || payload.isStale()) {
+        // Stopping, or the partition was moved: nothing was committed for this batch, and whoever
+        // fetches it next starts from the checkpoint.
+        return;
+      }
       try {
-        const lastOffset = await this.store.transaction((tx) => this.applyBatch(tx, payload, skipped));
-        if (lastOffset !== null) {
-          payload.resolveOffset(lastOffset);
-          this.recordLag(payload, lastOffset);
-          await payload.commitOffsetsIfNecessary();
+        next = await this.store.transaction((tx) => this.applyBatch(tx, batch));
+      } catch (error) {
+        if (error instanceof PoisonRecord) {
+          // Rolled back. The dead letter is acknowledged before any checkpoint can pass its record.
+          await this.sendDeadLetter(error.record, batch.topic, batch.partition, error.deadLetterCause);
+          this.deadLetteredIn(batch).add(error.record.offset);
+          attempt = 0; // A poison record costs one redo, not one of the attempts for transient failures.
+        } else if (!isRetriable(error) || attempt >= attempts) {
+          throw error;
+        } else {
+          // A transient failure (deadlock, restart) rolled the transaction back: redo the batch.
+          this.logger.warn(`transient failure (${errorClassOf(error)}) on ${batch.topic}[${batch.partition}], attempt ${attempt} of ${attempts}`);
+          await new Promise((resolve) => setTimeout(resolve, Math.min(100 * 2 ** attempt, 5_000)));
         }
         await payload.heartbeat();
-        return;
-      } catch (error) {
-        if (!(error instanceof PoisonRecord)) {
-          // A transient failure (deadlock, restart) rolled the transaction back: redo the batch.
-          if (!isRetriable(error) || attempt >= attempts) {
-            throw error;
-          }
-          await new Promise((resolve) => setTimeout(resolve, Math.min(100 * 2 ** attempt, 5_000)));
-          await payload.heartbeat();
-          continue;
-        }
-        // The dead letter is acknowledged before the checkpoint moves past its record.
-        const message = batch.messages.find((m) => m.offset === error.offset) as KafkaMessage;
-        await this.sendDeadLetter(message, batch.topic, batch.partition, error.deadLetterCause);
-        skipped.add(error.offset);
       }
     }
+    // Committed. Kafka's offset only says where to fetch next: the checkpoint is at or past this
+    // batch's last record (ahead of it on a redelivery), and fetching resumes there. A failure from here on is Kafka's
+    // (rebalance, lost member) and is left to kafkajs: redelivery applies nothing twice.
+    this.forgetDeadLettersBelow(batch, next);
+    const lastApplied = (next - 1n).toString();
+    payload.resolveOffset(lastApplied);
+    this.recordLag(payload, lastApplied);
+    await payload.commitOffsetsIfNecessary();
+    await payload.heartbeat();
   }
 
   protected async afterClose(): Promise<void> {
-    await this.deadLetterProducer?.disconnect();
-    this.deadLetterProducer = null;
+    await this.dropDeadLetterProducer();
+    this.deadLettered.clear();
   }
 
-  private async applyBatch(tx: Tx, payload: EachBatchPayload, skipped: ReadonlySet<string>): Promise<string | null> {
-    const { batch } = payload;
-    const heartbeat = () => payload.heartbeat();
-    const next = await this.store.lockCheckpoint(tx, this.kafkaGroupId, batch.topic, batch.partition);
-    const from = next === null ? null : BigInt(next);
-    let lastOffset: string | null = null;
-    for (const message of batch.messages) {
-      lastOffset = message.offset;
-      if ((from !== null && BigInt(message.offset) < from) || skipped.has(message.offset)) {
+  /**
+   * Applies the batch's records at or after the checkpoint and moves the checkpoint past them.
+   * Returns the partition's checkpoint (the next offset to apply) as committed.
+   */
+  private async applyBatch(tx: Tx, batch: Batch): Promise<bigint> {
+    const stored = await this.store.lockCheckpoint(tx, this.kafkaGroupId, batch.topic, batch.partition);
+    const from = stored === null ? 0n : BigInt(stored);
+    const pending = batch.messages.filter((message) => BigInt(message.offset) >= from);
+    if (pending.length === 0) {
+      // Everything here was applied before (a redelivery). Writing the checkpoint from this batch
+      // would move it backwards and let the records after it be applied a second time.
+      return from;
+    }
+    const deadLettered = this.deadLettered.get(partitionKey(batch.topic, batch.partition));
+    for (const message of pending) {
+      if (deadLettered?.has(message.offset)) {
         continue;
       }
       const context: ProjectionContext<Tx> = { tx, topic: batch.topic, partition: batch.partition, offset: message.offset };
-      const outcome = await this.handleRecord(message, batch.topic, context, heartbeat);
+      // No heartbeat from inside the transaction: a rebalance error would abort it half applied.
+      const outcome = await this.handleRecord(message, batch.topic, context, () => Promise.resolve());
       if (outcome.kind === 'dead-letter') {
-        throw new PoisonRecord(message.offset, outcome.cause);
+        throw new PoisonRecord(message, outcome.cause);
       }
     }
-    if (lastOffset !== null) {
-      await this.store.saveCheckpoint(tx, this.kafkaGroupId, batch.topic, batch.partition, (BigInt(lastOffset) + 1n).toString());
+    const next = BigInt(pending[pending.length - 1]!.offset) + 1n;
+    await this.store.saveCheckpoint(tx, this.kafkaGroupId, batch.topic, batch.partition, next.toString());
+    return next;
+  }
+
+  private deadLetteredIn(batch: Batch): Set<string> {
+    const key = partitionKey(batch.topic, batch.partition);
+    let offsets = this.deadLettered.get(key);
+    if (offsets === undefined) {
+      offsets = new Set();
+      this.deadLettered.set(key, offsets);
     }
-    return lastOffset;
+    return offsets;
+  }
+
+  private forgetDeadLettersBelow(batch: Batch, next: bigint): void {
+    const offsets = this.deadLettered.get(partitionKey(batch.topic, batch.partition));
+    for (const offset of offsets ?? []) {
+      if (BigInt(offset) < next) {
+        offsets!.delete(offset);
+      }
+    }
   }
 
   private async sendDeadLetter(message: KafkaMessage, topic: string, partition: number, cause: DeadLetterCause): Promise<void> {
-    if (this.deadLetterProducer === null) {
-      // Kept only once connected: a producer whose connect failed would fail every later send.
-      const producer = this.options.kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false, createPartitioner: javaCompatiblePartitioner });
-      await producer.connect();
-      this.deadLetterProducer = producer;
-    }
     const deadLetter = buildDeadLetter(message, { topic, partition, group: this.kafkaGroupId }, cause, this.clock());
-    await this.deadLetterProducer.send({ topic: deadLetter.topic, messages: [deadLetter.message], acks: -1 });
+    try {
+      const producer = await this.connectedDeadLetterProducer();
+      await producer.send({ topic: deadLetter.topic, messages: [deadLetter.message], acks: -1 });
+    } catch (error) {
+      // A failed connect or send leaves an idempotent producer unusable (its sequence numbers no
+      // longer match the broker's), and every later send would fail: the next try starts afresh.
+      await this.dropDeadLetterProducer();
+      throw error;
+    }
     this.metrics.deadLettered.inc({ group: this.group, topic, code: cause.code });
+  }
+
+  /** One producer for all partitions; concurrent batches share its connect. */
+  private connectedDeadLetterProducer(): Promise<Producer> {
+    if (this.deadLetterProducer === null) {
+      const producer = this.options.kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false, createPartitioner: javaCompatiblePartitioner });
+      this.deadLetterProducer = producer.connect().then(() => producer);
+      // Handled by whoever awaits it; this keeps an unawaited rejection from crashing the process.
+      this.deadLetterProducer.catch(() => undefined);
+    }
+    return this.deadLetterProducer;
+  }
+
+  private async dropDeadLetterProducer(): Promise<void> {
+    const pending = this.deadLetterProducer;
+    this.deadLetterProducer = null;
+    const producer = await pending?.catch(() => null);
+    await producer?.disconnect().catch(() => undefined);
   }
 }
