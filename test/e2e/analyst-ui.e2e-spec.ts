@@ -320,6 +320,90 @@ describe('the analyst web UI (§2.3.2.2)', () => {
     expect(rejectedEvent.data.reason).toBe('A test, not a real incident.');
   });
 
+  it('notice (§4.1): a federal entity files a notice on a published object; the analyst removes the named field in the browser and a corrected version follows', async () => {
+    // Text no detector withholds, but which a federal entity recognises as pointing at a person.
+    const description = 'Scanning seen by the overnight operator at the branch office.';
+    const object: StixObject = { ...(indicator() as StixObject), description };
+    expect((await system.taxii('ingest-gateway', INGEST, participant, { method: 'POST', body: { objects: [object] } })).status).toBe(202);
+    const first = await waitFor(async () => (await taxiiObjects(object.id))[0], { timeoutMs: 90_000, description: 'the first version on the federal root' });
+    expect(first).toMatchObject({ id: object.id, description });
+
+    const filed = await fetch(system.url('review-service', '/review/notices'), {
+      method: 'POST',
+      headers: { authorization: `Basic ${Buffer.from(`${federal.username}:${federal.password}`).toString('base64')}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ objectId: object.id, objectVersion: first.modified, paths: ['description'] }),
+    });
+    expect(filed.status).toBe(202);
+    const { noticeId } = (await filed.json()) as { noticeId: string };
+
+    const context = await browser.newContext({ viewport: { width: 1280, height: 1000 } });
+    try {
+      const page = await context.newPage();
+      await signIn(page, analyst);
+      await page.selectOption('#filter-kind', 'notice');
+      await page.click('#apply-filter');
+      const row = page.locator(`#tasks tr[data-task-id="${noticeId}"]`);
+      await waitFor(
+        async () => {
+          if ((await row.count()) === 1) {
+            return true;
+          }
+          await page.reload();
+          return false;
+        },
+        { timeoutMs: 60_000, description: 'the notice task in the queue' },
+      );
+      expect(await row.getAttribute('data-kind')).toBe('notice');
+      await row.locator('a.open-task').click();
+      // The correction form comes once review-service has read the published version.
+      await waitFor(
+        async () => {
+          if ((await page.locator('#decision-form').count()) === 1) {
+            return true;
+          }
+          await page.reload();
+          return false;
+        },
+        { timeoutMs: 60_000, description: 'the notice with its published object' },
+      );
+      expect(await page.locator('#object-id').textContent()).toBe(object.id);
+      expect(await page.locator('#object-version').textContent()).toBe(first.modified);
+      expect(await page.locator('#published-version').textContent()).toBe(first.modified);
+      expect(await page.locator('#named-paths li').allTextContents()).toEqual(['description']);
+      const named = page.locator('#published-object tr.named');
+      expect(await named.count()).toBe(1);
+      expect(await named.getAttribute('data-path')).toBe('description');
+      expect(await named.locator('mark.named-value').textContent()).toBe(description);
+      expect(await page.locator('#published-object tr[data-path="pattern"]').textContent()).toContain(object.pattern as string);
+      expect(await page.locator('script').count()).toBe(0);
+      mkdirSync(join(REPO_ROOT, 'test-artifacts'), { recursive: true });
+      await page.screenshot({ path: join(REPO_ROOT, 'test-artifacts', 'analyst-ui-notice.png'), fullPage: true });
+
+      await named.locator('input[value="remove"]').check();
+      await page.click('#record-correction');
+      expect(await page.locator('#task-state').textContent()).toBe('deleted');
+      expect(await page.locator('#notice').textContent()).toContain('corrected');
+      expect(await page.locator('#decision-form').count()).toBe(0);
+      expect(await page.locator('#history').textContent()).toContain('view');
+    } finally {
+      await context.close();
+    }
+
+    // The federal root: a corrected version with the same id, a later `modified` and no description.
+    const both = await waitFor(
+      async () => {
+        const all = await taxiiObjects(object.id, '?match[version]=all');
+        return all.length === 2 ? all : undefined;
+      },
+      { timeoutMs: 120_000, description: 'the corrected version on the federal root' },
+    );
+    const corrected = both.find((o) => o.modified !== first.modified)!;
+    expect(corrected).toEqual(expect.objectContaining({ id: object.id, pattern: object.pattern }));
+    expect(corrected).not.toHaveProperty('description');
+    expect(Date.parse(corrected.modified as string)).toBeGreaterThan(Date.parse(first.modified as string));
+    expect(await taxiiObjects(object.id)).toEqual([corrected]);
+  });
+
   it('refuses a participant (403 page), a forged form (403) and a signed-out session (back to sign-in)', async () => {
     const context = await browser.newContext();
     try {
@@ -348,6 +432,29 @@ describe('the analyst web UI (§2.3.2.2)', () => {
       expect(new URL(page.url()).pathname).toBe('/analyst/sign-in');
       await page.goto(system.url('review-service', '/analyst/tasks'));
       expect(new URL(page.url()).pathname).toBe('/analyst/sign-in');
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('refuses sign-in (429 with Retry-After) after 10 failed attempts for one user name, before the password is checked', async () => {
+    const context = await browser.newContext();
+    try {
+      const page = await context.newPage();
+      const guessed = { username: `guessed-${Date.now().toString(36)}`, password: 'not-the-password' };
+      for (let attempt = 0; attempt < 10; attempt++) {
+        await signIn(page, guessed);
+        expect(await page.locator('#sign-in-problem').textContent()).toContain('not right');
+      }
+      const blocked = page.waitForResponse((response) => response.url().endsWith('/analyst/sign-in') && response.request().method() === 'POST');
+      await signIn(page, guessed);
+      const response = await blocked;
+      expect(response.status()).toBe(429);
+      expect(Number(response.headers()['retry-after'])).toBeGreaterThan(14 * 60);
+      expect(await page.locator('#sign-in-problem').textContent()).toContain('Too many failed sign-ins');
+      // Another account from the same browser still signs in.
+      await signIn(page, analyst);
+      expect(new URL(page.url()).pathname).toBe('/analyst/tasks');
     } finally {
       await context.close();
     }

@@ -1,5 +1,7 @@
 import { ROLES } from '@ais/auth';
+import { DEVELOPMENT_ADMIN_TOKEN, DEVELOPMENT_MASTER_KEY } from '@ais/config';
 import { randomUUID } from 'node:crypto';
+import { AnalystSessions, sessionKeyFrom } from '../../apps/review-service/src/ui/analyst-session';
 import { AUTHORIZATION_MATRIX, CALLERS, expectedFor, probePathOf, type Caller, type EndpointAccess } from './support/authorization-matrix';
 import { declaredRoutes } from './support/declared-routes';
 import { E2eSystem, type Account } from './support/e2e-system';
@@ -36,9 +38,10 @@ describe('authorization matrix: the routes the controllers declare', () => {
       if (entry === undefined) {
         continue;
       }
-      if (entry.allowed === 'public') {
+      if (entry.allowed === 'public' || entry.auth === 'session') {
+        // A session entry is checked in its handler (the UI's own sign-in), so it has no guard either.
         if (route.guarded || route.roles !== undefined) {
-          problems.push(`${keyOf(route)}: public in the matrix but guarded in ${route.file}`);
+          problems.push(`${keyOf(route)}: ${entry.allowed === 'public' ? 'public' : 'session-checked'} in the matrix but guarded in ${route.file}`);
         }
         continue;
       }
@@ -61,8 +64,11 @@ describe('authorization matrix: the routes the controllers declare', () => {
 
 describe('authorization matrix on a running system', () => {
   // The test clock is mounted, as in every e2e run that needs it, so its endpoints are checked too.
-  const system = new E2eSystem(19480, { env: { AIS_TEST_CLOCK: '1' } });
+  const system = new E2eSystem(19680, { env: { AIS_TEST_CLOCK: '1' } });
   const accounts = new Map<Caller, Account>();
+  const principalIds = new Map<Caller, string>();
+  // The key the e2e services derive their session key from (no AIS_MASTER_KEY is set: the development one).
+  const sessions = new AnalystSessions(sessionKeyFrom(DEVELOPMENT_MASTER_KEY));
 
   beforeAll(async () => {
     await system.start();
@@ -70,6 +76,10 @@ describe('authorization matrix on a running system', () => {
       accounts.set(role, await system.createAccount(role, role === 'federal-consumer' ? { federalEntity: 'homeland-security' } : {}));
     }
     accounts.set('wrong-password', { username: accounts.get('participant')!.username, password: 'not-the-password' });
+    const principals = (await (await fetch(system.url('ingest-gateway', '/admin/principals'), { headers: { authorization: `Bearer ${DEVELOPMENT_ADMIN_TOKEN}` } })).json()) as { id: string; username: string }[];
+    for (const role of ROLES) {
+      principalIds.set(role, principals.find((p) => p.username === accounts.get(role)!.username)!.id);
+    }
   }, 180_000);
 
   afterAll(async () => {
@@ -79,6 +89,69 @@ describe('authorization matrix on a running system', () => {
   function authorization(caller: Caller): Record<string, string> {
     const account = accounts.get(caller);
     return account === undefined ? {} : { authorization: `Basic ${Buffer.from(`${account.username}:${account.password}`).toString('base64')}` };
+  }
+
+  /** Signs in through the analyst UI's form as a browser would; the session cookie when one is issued. */
+  async function signIn(caller: Caller): Promise<{ status: number; session: string | undefined }> {
+    const form = await fetch(system.url('review-service', '/analyst/sign-in'), { signal: AbortSignal.timeout(30_000) });
+    const cookie = form.headers.getSetCookie().find((c) => c.startsWith('ais_analyst_sign_in='))?.split(';')[0];
+    const token = /name="_csrf" value="([^"]+)"/.exec(await form.text())?.[1];
+    if (form.status !== 200 || cookie === undefined || token === undefined) {
+      throw new Error(`the sign-in form came without its CSRF cookie or token (HTTP ${form.status})`);
+    }
+    const account = accounts.get(caller);
+    const response = await fetch(system.url('review-service', '/analyst/sign-in'), {
+      method: 'POST',
+      redirect: 'manual',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', cookie },
+      body: new URLSearchParams({ _csrf: token, username: account?.username ?? '', password: account?.password ?? '' }).toString(),
+      signal: AbortSignal.timeout(30_000),
+    });
+    await response.arrayBuffer();
+    return { status: response.status, session: response.headers.getSetCookie().find((c) => c.startsWith('ais_analyst_session='))?.split(';')[0] };
+  }
+
+  /**
+   * A session entry as a browser would use it: sign in (a fresh session each time, as signing out
+   * ends it), read the CSRF token from the queue page, then the call. Anonymous callers come
+   * without a session. A role the form refuses (403, no session) is also tried with a session
+   * signed by the service's key, as if its role had changed after sign-in: the handler's own role
+   * check must refuse it too.
+   */
+  async function callWithSession(entry: EndpointAccess, caller: Caller): Promise<{ status: number; location: string | null }> {
+    let cookie = '';
+    let csrf = '';
+    if (caller !== 'anonymous') {
+      const signedIn = await signIn(caller);
+      const principalId = principalIds.get(caller);
+      if (entry.route === '/analyst/sign-in' || (signedIn.session === undefined && (signedIn.status !== 403 || principalId === undefined))) {
+        return { status: signedIn.status, location: null };
+      }
+      if (signedIn.session === undefined) {
+        const minted = sessions.issue(principalId!, Date.now());
+        cookie = `ais_analyst_session=${minted}`;
+        csrf = sessions.csrfToken(sessions.verify(minted, Date.now())!);
+      } else {
+        cookie = signedIn.session;
+      }
+    }
+    if (cookie !== '' && csrf === '' && entry.method === 'POST') {
+      const queue = await fetch(system.url('review-service', '/analyst/tasks'), { headers: { cookie }, redirect: 'manual', signal: AbortSignal.timeout(30_000) });
+      csrf = /name="_csrf" value="([^"]+)"/.exec(await queue.text())?.[1] ?? '';
+    }
+    if (entry.route === '/analyst/sign-in') {
+      // Anonymous: the form sent without credentials.
+      return { status: (await signIn('anonymous')).status, location: null };
+    }
+    const response = await fetch(system.url(entry.service, probePathOf(entry, randomUUID)), {
+      method: entry.method,
+      redirect: 'manual',
+      headers: { ...(cookie === '' ? {} : { cookie }), ...(entry.method === 'POST' ? { 'content-type': 'application/x-www-form-urlencoded' } : {}) },
+      body: entry.method === 'POST' ? new URLSearchParams(csrf === '' ? {} : { _csrf: csrf }).toString() : undefined,
+      signal: AbortSignal.timeout(30_000),
+    });
+    await response.arrayBuffer();
+    return { status: response.status, location: response.headers.get('location') };
   }
 
   async function call(entry: EndpointAccess, caller: Caller): Promise<number> {
@@ -111,8 +184,24 @@ describe('authorization matrix on a running system', () => {
   it.each(AUTHORIZATION_MATRIX.map((entry) => [keyOf(entry), entry] as const))('%s', async (_key, entry) => {
     const wrong: string[] = [];
     for (const caller of CALLERS) {
-      const status = await call(entry, caller);
       const expected = expectedFor(entry, caller);
+      if (entry.auth === 'session') {
+        const { status, location } = await callWithSession(entry, caller);
+        const toSignIn = (status === 302 || status === 303) && location === '/analyst/sign-in';
+        const ok = {
+          through: status !== 401 && status !== 403 && status !== 429 && status < 500 && (!toSignIn || entry.endsAtSignIn === true),
+          403: status === 403,
+          401: status === 401,
+          'sign-in-refused': status === 401 || status === 429,
+          'to-sign-in': toSignIn,
+          refused: toSignIn || status === 401 || status === 403,
+        }[expected];
+        if (!ok) {
+          wrong.push(`${caller}: HTTP ${status}${location === null ? '' : ` to ${location}`}, expected ${expected}`);
+        }
+        continue;
+      }
+      const status = await call(entry, caller);
       const ok = expected === 'through' ? status !== 401 && status !== 403 && status < 500 : status === expected;
       if (!ok) {
         wrong.push(`${caller}: HTTP ${status}, expected ${expected === 'through' ? 'through (not 401/403, no 5xx)' : expected}`);

@@ -14,7 +14,7 @@ interface TaskView {
 
 /** §2.3.2.2 end to end through the analyst API: held → decided → a new version, same id. */
 describe('review decisions on withheld fields', () => {
-  const system = new E2eSystem(18880);
+  const system = new E2eSystem(18980);
   let participant: Account;
   let analyst: Account;
   let federal: Account;

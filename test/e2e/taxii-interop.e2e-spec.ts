@@ -7,7 +7,7 @@ import { E2eSystem, type Account } from './support/e2e-system';
 import { indicator, malware, relationship } from './support/stix-fixtures';
 
 const TAXII = 'application/taxii+json;version=2.1';
-const PORT_BASE = 18180;
+const PORT_BASE = 19780;
 const TLS_PORT = PORT_BASE + 10;
 const SCRIPT = join(REPO_ROOT, 'test', 'e2e', 'support', 'taxii2-client', 'interop.py');
 

@@ -30,6 +30,14 @@ export interface EndpointAccess {
   readonly probe?: string;
   /** How the test calls it when a plain call with an empty JSON body does not reach the handler. */
   readonly call?: 'web-form';
+  /**
+   * `session`: the analyst UI's pages and forms, which take no HTTP credentials and have no guard:
+   * the caller signs in through the UI's sign-in form, and the handler checks the signed session
+   * cookie, the principal's role and (for a POST) the session's CSRF token. See `expectedFor`.
+   */
+  readonly auth?: 'session';
+  /** A session entry whose success ends on the sign-in page (signing out). */
+  readonly endsAtSignIn?: true;
 }
 
 /** The ingest collection: submissions go there; other ids are unknown (404). */
@@ -54,6 +62,18 @@ const OPERATIONS: EndpointAccess[] = ALL_SERVICES.flatMap((service) => [
 
 const TAXII_READERS: readonly Role[] = ['participant', 'federal-consumer', 'admin'];
 const WRITE_ONLY = 'the ingest collection is write-only (can_read false): every read and DELETE is 403 for everyone';
+
+/** The analyst UI's session pages and forms: analysts only (§2.3.2.2). */
+const ANALYST_UI: EndpointAccess[] = [
+  { method: 'POST', route: '/analyst/sign-in' },
+  { method: 'POST', route: '/analyst/sign-out', endsAtSignIn: true as const },
+  { method: 'GET', route: '/analyst/tasks' },
+  { method: 'GET', route: '/analyst/tasks/:id' },
+  { method: 'POST', route: '/analyst/tasks/:id/claim' },
+  { method: 'POST', route: '/analyst/tasks/:id/decision' },
+  { method: 'POST', route: '/analyst/tasks/:id/accept' },
+  { method: 'POST', route: '/analyst/tasks/:id/reject' },
+].map((entry) => ({ ...entry, service: 'review-service' as const, method: entry.method as HttpMethod, allowed: ['analyst'] as const, auth: 'session' as const }));
 
 export const AUTHORIZATION_MATRIX: readonly EndpointAccess[] = [
   ...OPERATIONS,
@@ -139,6 +159,18 @@ export const AUTHORIZATION_MATRIX: readonly EndpointAccess[] = [
   { service: 'review-service', method: 'POST', route: '/review/tasks/:id/reject', allowed: ['analyst', 'admin'] },
   { service: 'review-service', method: 'POST', route: '/review/tasks/:id/decision', allowed: ['analyst'] },
 
+  // review-service: notices of personal information in published objects (§4.1)
+  { service: 'review-service', method: 'POST', route: '/review/notices', allowed: ['federal-consumer'] },
+  { service: 'review-service', method: 'GET', route: '/review/notices', allowed: ['analyst', 'admin'] },
+  { service: 'review-service', method: 'GET', route: '/review/notices/:id', allowed: ['analyst'] },
+  { service: 'review-service', method: 'POST', route: '/review/notices/:id/decision', allowed: ['analyst'] },
+
+  // review-service: the analyst web UI (signed session cookie from its sign-in form, not HTTP credentials)
+  // `/analyst` only redirects to the queue, and the sign-in form is for everyone.
+  { service: 'review-service', method: 'GET', route: '/analyst', allowed: 'public' },
+  { service: 'review-service', method: 'GET', route: '/analyst/sign-in', allowed: 'public' },
+  ...ANALYST_UI,
+
   // version-publisher: the federal TAXII API root
   { service: 'version-publisher', method: 'GET', route: '/federal', allowed: ['federal-consumer', 'admin'] },
   { service: 'version-publisher', method: 'GET', route: '/federal/collections', allowed: ['federal-consumer', 'admin'] },
@@ -158,10 +190,25 @@ export const AUTHORIZATION_MATRIX: readonly EndpointAccess[] = [
   { service: 'audit-projector', method: 'GET', route: '/audit/dashboard', allowed: ['auditor', 'admin'] },
 ];
 
-/** What a caller should get from an entry: through (any status but 401/403), 401 or 403. */
-export function expectedFor(entry: EndpointAccess, caller: Caller): 'through' | 401 | 403 {
+/**
+ * What a caller should get from an entry: through (any status but 401/403), 401 or 403. A session
+ * entry (the analyst UI): an allowed role signs in and gets through; another role is refused with
+ * the 403 page; a wrong password is refused at sign-in (`sign-in-refused`: 401, or 429 once rate
+ * limited); an anonymous caller is sent to sign in (`to-sign-in`: 302/303 to /analyst/sign-in) on a
+ * GET, and refused (`refused`: that redirect, 401 or 403) on a POST.
+ */
+export function expectedFor(entry: EndpointAccess, caller: Caller): 'through' | 401 | 403 | 'sign-in-refused' | 'to-sign-in' | 'refused' {
   if (entry.allowed === 'public') {
     return 'through';
+  }
+  if (entry.auth === 'session') {
+    if (caller === 'wrong-password') {
+      return 'sign-in-refused';
+    }
+    if (caller === 'anonymous') {
+      return entry.method === 'GET' ? 'to-sign-in' : 'refused';
+    }
+    return entry.allowed.includes(caller) ? 'through' : 403;
   }
   if (caller === 'anonymous' || caller === 'wrong-password') {
     return 401;

@@ -8,15 +8,19 @@ import { HeldFieldClaimAdapter } from '../held-fields/held-field-claim.adapter';
 import { HeldFieldDecisionAdapter } from '../held-fields/held-field-decision.adapter';
 import { HeldFieldsAdapter } from '../held-fields/held-fields.adapter';
 import { HeldFieldsRepository } from '../held-fields/held-fields.repository';
+import { NoticeDecisionAdapter } from '../notices/notice-decision.adapter';
+import { NoticeViewAdapter } from '../notices/notice-view.adapter';
+import { NoticesRepository } from '../notices/notices.repository';
 import { TASK_KINDS, type ReviewTask, type TaskKind } from '../tasks/review-task';
 import { MAX_TASKS } from '../tasks/review-tasks.dto';
 import { ReviewTasksRepository } from '../tasks/review-tasks.repository';
 import { TriageAdapter } from '../triage/triage.adapter';
-import { fieldDecisionsOf, oneOf } from './analyst-decision-form';
+import { fieldDecisionsOf, noticeDecisionOf, oneOf } from './analyst-decision-form';
 import { AnalystSessions, CSRF_FIELD, cookieValue, SESSION_COOKIE, SESSION_MAX_AGE_MS, SIGN_IN_COOKIE, SIGN_IN_MAX_AGE_MS, sessionKeyFrom, type AnalystSession } from './analyst-session';
 import { sendHtml } from './analyst-html-response';
 import { HeldFieldQueueRepository } from './held-field-queue.repository';
-import { renderHeldFieldTask, renderMessage, renderQueue, renderSignIn, renderTriageTask, STATE_FILTERS, type SignedIn, type StateFilter } from './analyst-ui.view';
+import { SignInThrottle } from './sign-in-throttle';
+import { renderHeldFieldTask, renderMessage, renderNoticeTask, renderQueue, renderSignIn, renderTriageTask, STATE_FILTERS, type SignedIn, type StateFilter } from './analyst-ui.view';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
@@ -28,6 +32,8 @@ const NOTICES: Readonly<Record<string, string>> = {
   deleted: 'Decision recorded: the held values are deleted and will never be published.',
   accepted: 'Submission accepted: it enters the pipeline.',
   rejected: 'Submission rejected: its content is deleted.',
+  'notice-corrected': 'Decision recorded: the corrected object will be published as a new version.',
+  'notice-dismissed': 'Notice dismissed: the object is not changed.',
 };
 
 interface Visitor {
@@ -37,8 +43,9 @@ interface Visitor {
 }
 
 /**
- * The analysts' web UI (§2.3.2.2, §3.2): sign in, the queue (filter, claim), each held field in
- * its object's context with the decision form, the triage queue's accept/reject. Server-rendered
+ * The analysts' web UI (§2.3.2.2, §3.2, §4.1): sign in (failures throttled), the queue (filter,
+ * claim), each held field in its object's context with the decision form, the triage queue's
+ * accept/reject, and notices against the latest published version (correct or dismiss). Server-rendered
  * HTML over the same adapters as the JSON API, so every view and action is recorded the same way.
  * Authentication is a signed session cookie set by the sign-in form (a browser cannot send Basic
  * credentials with a form); only the `analyst` role may use it, like the task view it shows.
@@ -47,6 +54,7 @@ interface Visitor {
 export class AnalystUiController {
   private readonly logger = new Logger(AnalystUiController.name);
   private readonly sessions: AnalystSessions;
+  private readonly throttle = new SignInThrottle();
 
   constructor(
     @Inject(SERVICE_CONFIG) config: ServiceConfig,
@@ -59,6 +67,9 @@ export class AnalystUiController {
     private readonly heldFieldClaims: HeldFieldClaimAdapter,
     private readonly decisions: HeldFieldDecisionAdapter,
     private readonly triage: TriageAdapter,
+    private readonly noticeRows: NoticesRepository,
+    private readonly noticeViews: NoticeViewAdapter,
+    private readonly noticeDecisions: NoticeDecisionAdapter,
   ) {
     this.sessions = new AnalystSessions(sessionKeyFrom(config.security.AIS_MASTER_KEY));
   }
@@ -83,8 +94,19 @@ export class AnalystUiController {
     }
     const username = typeof body.username === 'string' ? body.username.slice(0, 200) : '';
     const password = typeof body.password === 'string' ? body.password.slice(0, 1_000) : '';
+    const address = request.ip ?? request.socket.remoteAddress ?? 'unknown';
+    // Refused before the password is checked, so that guessing past the limit learns nothing.
+    const throttled = this.throttle.check(username, address, now);
+    if (!throttled.allowed) {
+      response.set('Retry-After', String(throttled.retryAfterSeconds));
+      sendHtml(response, 429, renderSignIn({ csrfToken: this.issueSignInToken(request, response, now), problem: 'Too many failed sign-ins for this account or from your network. Please wait and try again later.', username }));
+      return;
+    }
     const principal = username === '' || password === '' ? null : await this.authenticator.authenticate(`Basic ${Buffer.from(`${username}:${password}`).toString('base64')}`);
     if (principal === null) {
+      if (username !== '') {
+        this.throttle.failed(username, address, now);
+      }
       sendHtml(response, 401, renderSignIn({ csrfToken: this.issueSignInToken(request, response, now), problem: 'The user name or the password is not right.', username }));
       return;
     }
@@ -92,6 +114,7 @@ export class AnalystUiController {
       sendHtml(response, 403, renderMessage('Not an analyst account', `Your account's role (${principal.role}) may not use the analyst review.`, null, { href: '/analyst/sign-in', label: 'Sign in with another account' }));
       return;
     }
+    this.throttle.succeeded(username);
     response.clearCookie(SIGN_IN_COOKIE, { path: '/analyst' });
     response.cookie(SESSION_COOKIE, this.sessions.issue(principal.id, now), { httpOnly: true, sameSite: 'strict', secure: request.secure, path: '/analyst', maxAge: SESSION_MAX_AGE_MS });
     redirect(response, '/analyst/tasks');
@@ -139,6 +162,10 @@ export class AnalystUiController {
         sendHtml(response, 200, renderHeldFieldTask(held, visitor.user, notice));
         return;
       }
+      if ((await this.noticeRows.find(id)) !== null) {
+        sendHtml(response, 200, renderNoticeTask(await this.noticeViews.view(id, visitor.principal, now), visitor.user, notice));
+        return;
+      }
       sendHtml(response, 200, renderTriageTask(await this.triage.view(id, visitor.principal, now), visitor.user, notice));
     } catch (error) {
       this.fail(response, visitor, error, id);
@@ -164,7 +191,11 @@ export class AnalystUiController {
     await this.act(id, request, response, async (visitor) => {
       const held = await this.heldFieldRows.find(id);
       if (held === null) {
-        throw new CodedError('AIS_REVIEW_TASK_NOT_FOUND', 404, 'no such held-field task');
+        if ((await this.noticeRows.find(id)) === null) {
+          throw new CodedError('AIS_REVIEW_TASK_NOT_FOUND', 404, 'no such held-field or notice task');
+        }
+        const decided = await this.noticeDecisions.decide(id, visitor.principal, noticeDecisionOf(bodyOf(request)), new Date());
+        return `/analyst/tasks/${id}?done=${decided.state === 'rejected' ? 'notice-dismissed' : 'notice-corrected'}`;
       }
       const decided = await this.decisions.decide(id, visitor.principal, fieldDecisionsOf(bodyOf(request), held.summary.fields.map((f) => f.path)), new Date());
       return `/analyst/tasks/${id}?done=${decided.state}`;

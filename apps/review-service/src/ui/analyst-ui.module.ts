@@ -3,6 +3,9 @@ import { HeldFieldClaimAdapter } from '../held-fields/held-field-claim.adapter';
 import { HeldFieldDecisionAdapter } from '../held-fields/held-field-decision.adapter';
 import { HeldFieldsAdapter } from '../held-fields/held-fields.adapter';
 import { HeldFieldsRepository } from '../held-fields/held-fields.repository';
+import { NoticeDecisionAdapter } from '../notices/notice-decision.adapter';
+import { NoticeViewAdapter } from '../notices/notice-view.adapter';
+import { NoticesRepository } from '../notices/notices.repository';
 import { ReviewTasksRepository } from '../tasks/review-tasks.repository';
 import { TriageAdapter } from '../triage/triage.adapter';
 import { TriageRepository } from '../triage/triage.repository';
@@ -25,6 +28,9 @@ import { HeldFieldQueueRepository } from './held-field-queue.repository';
     TriageRepository,
     TriageAdapter,
     HeldFieldQueueRepository,
+    NoticesRepository,
+    NoticeViewAdapter,
+    NoticeDecisionAdapter,
     AnalystFormBodyMiddleware,
   ],
 })

@@ -1,6 +1,9 @@
 import { FIELD_OUTCOMES, type FieldOutcome } from '@ais/contracts';
+import { formatPath } from '@ais/pii';
 import { createHash } from 'node:crypto';
 import type { HeldFieldTaskView } from '../held-fields/held-fields.adapter';
+import type { NoticeTaskView } from '../notices/notice-view.adapter';
+import { isWithin, type ObjectField } from '../notices/object-paths';
 import type { ReviewTask, TaskKind, TaskState } from '../tasks/review-task';
 import { TASK_KINDS, TASK_STATES } from '../tasks/review-task';
 import type { TriageTaskView } from '../triage/triage.adapter';
@@ -285,4 +288,86 @@ export function renderTriageTask(view: TriageTaskView, user: SignedIn, notice?: 
   const decide = view.state === 'claimed' && view.claimedBy === user.principalId ? `<h2>Decision</h2><p>${triageDecisionForms(view, user, null)}</p>` : '';
   const about = view.triage === null ? '' : `<p class="muted">${escapeHtml(view.triage.channel)} submission (${escapeHtml(view.triage.submissionKind)}), received ${escapeHtml(view.triage.receivedAt)}.</p>`;
   return page('Triage', `<h1>Triage: manual submission</h1>${taskHeader(view, user, notice)}${about}${fields}${decide}${history(view.history, user)}`, user);
+}
+
+/** Every value of an object by its path, written as `objectFields` writes paths (for showing them beside the fields). */
+export function valuesByPath(object: Readonly<Record<string, unknown>>): Map<string, unknown> {
+  const values = new Map<string, unknown>();
+  const walk = (value: unknown, segments: (string | number)[]): void => {
+    if (segments.length > 0) {
+      values.set(formatPath(segments), value);
+    }
+    if (Array.isArray(value)) {
+      value.forEach((item, i) => walk(item, [...segments, i]));
+    } else if (typeof value === 'object' && value !== null) {
+      for (const [key, item] of Object.entries(value)) {
+        walk(item, [...segments, key]);
+      }
+    }
+  };
+  walk(object, []);
+  return values;
+}
+
+/** Whether a field is one the notice names, or lies inside one. */
+function named(path: string, paths: readonly string[]): boolean {
+  return paths.some((p) => isWithin(path, p));
+}
+
+function noticeFieldRow(index: number, field: ObjectField, value: unknown, highlighted: boolean, decidable: boolean): string {
+  const leaf = typeof value !== 'object' || value === null;
+  const shown = leaf ? `<pre>${highlighted ? `<mark class="named-value">${escapeHtml(displayValue(value))}</mark>` : escapeHtml(displayValue(value))}</pre>` : '<span class="muted">(contains the fields below)</span>';
+  const id = `field-${index}`;
+  const choices = decidable
+    ? `<input type="hidden" name="${id}" value="${escapeHtml(field.path)}">
+<div class="choice"><input type="radio" id="action-${index}-keep" name="action-${index}" value="keep" checked><label for="action-${index}-keep">Keep</label></div>
+<div class="choice"><input type="radio" id="action-${index}-remove" name="action-${index}" value="remove"><label for="action-${index}-remove">Remove</label></div>${
+        field.redactable
+          ? `
+<div class="choice"><input type="radio" id="action-${index}-redact" name="action-${index}" value="redact"><label for="action-${index}-redact">Redact — publish the edited text</label></div>
+<label class="visually-hidden" for="text-${index}">Redacted text</label><textarea id="text-${index}" name="text-${index}" maxlength="65536">${escapeHtml(displayValue(value))}</textarea>`
+          : ''
+      }`
+    : '';
+  return `<tr${highlighted ? ' class="held named"' : ''} data-path="${escapeHtml(field.path)}"><th><code>${escapeHtml(field.path)}</code>${highlighted ? '<br><span class="muted">named in the notice</span>' : ''}</th><td>${shown}</td>${decidable ? `<td>${choices}</td>` : ''}</tr>`;
+}
+
+/**
+ * A notice (§4.1): what the federal entity named, the latest published version with the named
+ * fields highlighted, and the decision: correct (remove fields, redact text fields) or dismiss.
+ */
+export function renderNoticeTask(view: NoticeTaskView, user: SignedIn, notice?: string): string {
+  const filed = view.notice;
+  const paths = filed.paths.length === 0 ? '<p id="named-paths" class="muted">The notice names no fields.</p>' : `<ul id="named-paths">${filed.paths.map((p) => `<li><code>${escapeHtml(p)}</code></li>`).join('')}</ul>`;
+  const head = `<h1>Notice about <code id="object-id">${escapeHtml(filed.objectId)}</code></h1>
+${taskHeader(view, user, notice)}
+<p>Filed by <code>${escapeHtml(filed.filedBy)}</code> for <strong id="federal-entity">${escapeHtml(filed.federalEntity)}</strong> at ${escapeHtml(filed.filedAt)}, about version <code id="object-version">${escapeHtml(filed.objectVersion)}</code>. The fields it names as holding personal information:</p>
+${paths}`;
+  const decidable = view.state === 'open' || view.state === 'claimed';
+  if (view.published === null) {
+    const dismiss = decidable ? dismissForm(view, user) : '';
+    return page('Notice', `${head}<p class="problem" id="not-published">No published version of this object is known here (yet): it cannot be corrected, only dismissed.</p>${dismiss}${history(view.history, user)}`, user);
+  }
+  const values = valuesByPath(view.published.object as Record<string, unknown>);
+  const rows = view.published.fields.map((field, i) => noticeFieldRow(i, field, values.get(field.path), named(field.path, filed.paths), decidable));
+  const stale = view.namesLatestVersion
+    ? ''
+    : `<p class="problem" id="later-version">The notice names version ${escapeHtml(filed.objectVersion)}; the latest published version is ${escapeHtml(view.published.version)} (it may already be corrected). A correction applies to the latest version.</p>`;
+  const table = `<table id="published-object"><thead><tr><th>Field</th><th>Value</th>${decidable ? '<th>Decision</th>' : ''}</tr></thead><tbody>${rows.join('')}</tbody></table>`;
+  const body = decidable
+    ? `<h2>Correct the latest published version</h2>
+<form method="post" action="/analyst/tasks/${escapeHtml(view.id)}/decision" id="decision-form">${csrf(user)}<input type="hidden" name="outcome" value="correct">
+${table}
+<p><button type="submit" id="record-correction">Publish the corrected version</button></p></form>
+${dismissForm(view, user)}`
+    : `<h2>The latest published version</h2>${table}`;
+  return page(
+    'Notice',
+    `${head}<p class="muted">Latest published version: <code id="published-version">${escapeHtml(view.published.version)}</code>.</p>${stale}${body}${history(view.history, user)}`,
+    user,
+  );
+}
+
+function dismissForm(view: NoticeTaskView, user: SignedIn): string {
+  return `<h2>Or dismiss the notice</h2><form method="post" action="/analyst/tasks/${escapeHtml(view.id)}/decision" id="dismiss-form">${csrf(user)}<input type="hidden" name="outcome" value="dismiss"><p class="muted">The object holds no personal information it should not: nothing is changed.</p><button type="submit" class="danger" id="dismiss-notice">Dismiss the notice</button></form>`;
 }
