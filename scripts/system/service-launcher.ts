@@ -34,6 +34,11 @@ export class ServiceLauncher {
     return `http://127.0.0.1:${this.port(service)}${path}`;
   }
 
+  /** The process id of a running service (benchmarks sample its CPU and memory), else undefined. */
+  pid(service: ServiceName): number | undefined {
+    return this.children.get(service)?.pid;
+  }
+
   start(service: ServiceName): ChildProcess {
     if (this.children.has(service)) {
       throw new Error(`${service} is already running`);

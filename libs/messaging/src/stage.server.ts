@@ -1,5 +1,5 @@
 import type { AnyEvent } from '@ais/contracts';
-import type { EachBatchPayload, Message, Producer, Transaction } from 'kafkajs';
+import type { EachBatchPayload, Message, Producer, ProducerConfig, TopicMessages, Transaction } from 'kafkajs';
 import { javaCompatiblePartitioner } from './kafka-connection';
 import { KafkaConsumerServer, type ConsumerServerOptions } from './consumer-server.base';
 import { buildDeadLetter } from './dead-letter';
@@ -114,35 +114,16 @@ export class KafkaStageServer extends KafkaConsumerServer {
     deadLetters: readonly { topic: string; message: Message }[],
   ): Promise<void> {
     const producer = await this.producerFor(topic, partition);
-    const transaction = await producer.transaction();
+    const topicMessages = [...toTopicMessages(outputs, this.topicPrefix), ...deadLetters.map((d) => ({ topic: d.topic, messages: [d.message] }))];
     try {
-      const topicMessages = [...toTopicMessages(outputs, this.topicPrefix), ...deadLetters.map((d) => ({ topic: d.topic, messages: [d.message] }))];
-      if (topicMessages.length > 0) {
-        await transaction.sendBatch({ topicMessages, acks: -1 });
-      }
-      await this.sendOffsets(transaction, topic, partition, (BigInt(lastOffset) + 1n).toString());
-      await transaction.commit();
+      await commitReadProcessWrite(producer, { consumerGroupId: this.kafkaGroupId, topic, partition, lastOffset, topicMessages }, (abortError) =>
+        this.logger.warn(`abort failed (${errorClassOf(abortError)})`),
+      );
     } catch (error) {
-      await transaction.abort().catch((abortError: unknown) => this.logger.warn(`abort failed (${errorClassOf(abortError)})`));
       // A producer whose transaction failed may be fenced or confused; start afresh next batch.
       this.producers.delete(`${topic}:${partition}`);
       await producer.disconnect().catch(() => undefined);
       throw error;
-    }
-  }
-
-  /** AddOffsetsToTxn answers CONCURRENT_TRANSACTIONS while the last commit settles (kafkajs#430). */
-  private async sendOffsets(transaction: Transaction, topic: string, partition: number, offset: string): Promise<void> {
-    for (let attempt = 1; ; attempt++) {
-      try {
-        await transaction.sendOffsets({ consumerGroupId: this.kafkaGroupId, topics: [{ topic, partitions: [{ partition, offset }] }] });
-        return;
-      } catch (error) {
-        if ((error as { type?: string }).type !== CONCURRENT_TRANSACTIONS || attempt >= 8) {
-          throw error;
-        }
-        await new Promise((resolve) => setTimeout(resolve, 20 * 2 ** attempt));
-      }
     }
   }
 
@@ -158,16 +139,70 @@ export class KafkaStageServer extends KafkaConsumerServer {
   }
 
   private async connectProducer(transactionalId: string): Promise<Producer> {
-    const producer = this.options.kafka.producer({
-      transactionalId,
-      idempotent: true,
-      maxInFlightRequests: 1,
-      transactionTimeout: 60_000,
-      allowAutoTopicCreation: false,
-      createPartitioner: javaCompatiblePartitioner,
-    });
+    const producer = this.options.kafka.producer(stageProducerConfig(transactionalId));
     await producer.connect();
     return producer;
+  }
+}
+
+/**
+ * The transactional producer of one input partition of a stage; exported so that the raw-Kafka
+ * baseline of `bench/pipeline-throughput.ts` measures the same client and transaction settings.
+ */
+export function stageProducerConfig(transactionalId: string): ProducerConfig {
+  return {
+    transactionalId,
+    idempotent: true,
+    maxInFlightRequests: 1,
+    transactionTimeout: 60_000,
+    allowAutoTopicCreation: false,
+    createPartitioner: javaCompatiblePartitioner,
+    // The next transaction's AddPartitionsToTxn answers CONCURRENT_TRANSACTIONS until the broker
+    // has written the last commit's markers, a few ms: retry after 20 ms, as the Java producer
+    // does, not the client's 100 ms, which every batch of every stage paid (bench/pipeline-throughput.ts).
+    retry: { initialRetryTime: 20, retries: 10 },
+  };
+}
+
+export interface ReadProcessWrite {
+  readonly consumerGroupId: string;
+  /** The input partition whose records up to `lastOffset` the outputs answer. */
+  readonly topic: string;
+  readonly partition: number;
+  readonly lastOffset: string;
+  readonly topicMessages: readonly TopicMessages[];
+}
+
+/**
+ * One read-process-write transaction: the outputs and the input offset after `lastOffset`
+ * commit together or not at all. Aborts on failure and rethrows; the caller drops the producer.
+ */
+export async function commitReadProcessWrite(producer: Producer, work: ReadProcessWrite, onAbortFailure: (error: unknown) => void): Promise<void> {
+  const transaction = await producer.transaction();
+  try {
+    if (work.topicMessages.length > 0) {
+      await transaction.sendBatch({ topicMessages: [...work.topicMessages], acks: -1 });
+    }
+    await sendOffsets(transaction, work.consumerGroupId, work.topic, work.partition, (BigInt(work.lastOffset) + 1n).toString());
+    await transaction.commit();
+  } catch (error) {
+    await transaction.abort().catch(onAbortFailure);
+    throw error;
+  }
+}
+
+/** AddOffsetsToTxn answers CONCURRENT_TRANSACTIONS while the last commit settles (kafkajs#430). */
+async function sendOffsets(transaction: Transaction, consumerGroupId: string, topic: string, partition: number, offset: string): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await transaction.sendOffsets({ consumerGroupId, topics: [{ topic, partitions: [{ partition, offset }] }] });
+      return;
+    } catch (error) {
+      if ((error as { type?: string }).type !== CONCURRENT_TRANSACTIONS || attempt >= 8) {
+        throw error;
+      }
+      await new Promise((resolve) => setTimeout(resolve, 20 * 2 ** attempt));
+    }
   }
 }
 
