@@ -41,6 +41,11 @@ describe('loadServiceConfig', () => {
     expect(config.kafka.KAFKA_SASL_USERNAME).toBe('ais-pii-filter');
   });
 
+  it('refuses a key store this build does not have instead of falling back to another', () => {
+    expect(loadServiceConfig({}).security.AIS_KEY_STORE).toBe('postgres');
+    expect(() => loadServiceConfig({ AIS_KEY_STORE: 'vault' })).toThrow('AIS_KEY_STORE');
+  });
+
   it('gives each service its default port unless overridden', () => {
     expect(servicePort('version-publisher', {})).toBe(8085);
     expect(servicePort('version-publisher', { VERSION_PUBLISHER_PORT: '9000' })).toBe(9000);
