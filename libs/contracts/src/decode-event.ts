@@ -2,6 +2,7 @@ import { plainToInstance } from 'class-transformer';
 import { validateSync, type ValidationError } from 'class-validator';
 import { EVENT_CATALOG, isEventType } from './event-catalog';
 import type { AnyEvent } from './build-event';
+import { opaqueJsonProperties } from './opaque-json';
 
 export enum EnvelopeErrorCode {
   NotJson = 'AIS_ENVELOPE_NOT_JSON',
@@ -53,13 +54,40 @@ export function decodeEvent(raw: Buffer | string): DecodeResult {
   } catch {
     return fail(EnvelopeErrorCode.UpcastFailed, 'upcaster threw');
   }
-  const payload = plainToInstance(definition.payloadClass, data);
-  const errors = validateSync(payload, { forbidUnknownValues: true });
+  let errors: ValidationError[];
+  try {
+    errors = validateSync(toPayloadInstance(definition.payloadClass, data), { forbidUnknownValues: true });
+  } catch {
+    // class-transformer throws on some JSON (a nested `"constructor": "…"`, very deep nesting): poison, not a retry.
+    return fail(EnvelopeErrorCode.InvalidPayload, 'payload could not be read into its class');
+  }
   if (errors.length > 0) {
     return fail(EnvelopeErrorCode.InvalidPayload, describe(errors));
   }
   // The payload class instance keeps every property of the record; downstream reads plain data.
   return { ok: true, event: { ...envelope, schemaVersion: definition.schemaVersion, data } as unknown as AnyEvent };
+}
+
+/**
+ * The payload class instance the validators check. `@OpaqueJson()` members skip class-transformer
+ * and are set on the instance as the same references: copying them was most of a decode's cost.
+ */
+function toPayloadInstance(payloadClass: new () => object, data: Record<string, unknown>): object {
+  const opaque = opaqueJsonProperties(payloadClass);
+  if (opaque.length === 0) {
+    return plainToInstance(payloadClass, data);
+  }
+  const typed = { ...data };
+  for (const property of opaque) {
+    delete typed[property];
+  }
+  const payload = plainToInstance(payloadClass, typed) as Record<string, unknown>;
+  for (const property of opaque) {
+    if (Object.hasOwn(data, property)) {
+      payload[property] = data[property];
+    }
+  }
+  return payload;
 }
 
 function checkEnvelope(value: unknown): string | null {

@@ -1,5 +1,6 @@
 import { IsInt, IsISO8601, IsObject, IsString, IsUUID, Min } from 'class-validator';
 import type { StixObject } from '../common';
+import { OpaqueJson } from '../opaque-json';
 
 /**
  * One version of one STIX object, published to every appropriate federal entity at once.
@@ -13,6 +14,7 @@ export class IndicatorPublishedV1 {
   @IsISO8601({ strict: true })
   version!: string;
 
+  @OpaqueJson()
   @IsObject()
   object!: StixObject;
 

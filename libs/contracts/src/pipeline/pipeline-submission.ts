@@ -1,6 +1,7 @@
 import { Type } from 'class-transformer';
 import { IsArray, IsIn, IsISO8601, IsObject, IsOptional, IsString, IsUUID, ValidateNested } from 'class-validator';
 import { CONSENT_LEVELS, type ConsentLevel, ObjectFailure, type StixObject, SubmitterProfile } from '../common';
+import { OpaqueJson } from '../opaque-json';
 
 /** What every pipeline stage passes on about one submission. */
 export class PipelineSubmission {
@@ -20,6 +21,7 @@ export class PipelineSubmission {
   @IsISO8601({ strict: true })
   receivedAt?: string;
 
+  @OpaqueJson()
   @IsArray()
   @IsObject({ each: true })
   objects!: StixObject[];

@@ -1,4 +1,5 @@
 import { IsIn, IsInt, IsObject, IsOptional, IsUUID, Min } from 'class-validator';
+import { OpaqueJson } from '../opaque-json';
 
 export const PROFILE_VERSION_CAUSES = ['baseline', 'proposal', 'emergency'] as const;
 export type ProfileVersionCause = (typeof PROFILE_VERSION_CAUSES)[number];
@@ -13,6 +14,7 @@ export class ProfileVersionPublishedV1 {
   version!: number;
 
   /** The profile's content (`AisProfile` of `@ais/ais-profile`); schema-validator checks its coherence. */
+  @OpaqueJson()
   @IsObject()
   profile!: Record<string, unknown>;
 

@@ -1,5 +1,6 @@
 import { Type } from 'class-transformer';
 import { IsArray, IsIn, IsISO8601, IsObject, IsOptional, IsString, IsUUID, MaxLength, ValidateNested } from 'class-validator';
+import { OpaqueJson } from '../opaque-json';
 
 /** What an analyst decided for one withheld field (§2.3.2.2). */
 export const FIELD_OUTCOMES = ['released-no-pii', 'released-related', 'redacted', 'deleted'] as const;
@@ -48,6 +49,7 @@ export class ReviewDecidedV1 {
   fields!: FieldDecision[];
 
   /** Path → value to put back: the released value, or the analyst's redacted text. */
+  @OpaqueJson()
   @IsObject()
   restored!: Record<string, unknown>;
 
