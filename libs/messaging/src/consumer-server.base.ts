@@ -41,7 +41,8 @@ export function groupConsumerConfig(groupId: string, sessionTimeoutMs = 30_000):
     heartbeatInterval: 3_000,
     readUncommitted: false,
     allowAutoTopicCreation: false,
-    maxWaitTimeInMs: 100,
+    // A fetch returns as soon as one record is there (minBytes 1); the wait only bounds idle polling.
+    maxWaitTimeInMs: 500,
     retry: { retries: 10, initialRetryTime: 200 },
   };
 }
