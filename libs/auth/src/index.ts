@@ -6,3 +6,4 @@ export * from './identity.migrations';
 export * from './password-hash';
 export * from './principal.repository';
 export * from './roles';
+export * from './web-form-tokens';

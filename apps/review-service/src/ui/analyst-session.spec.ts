@@ -1,4 +1,5 @@
-import { AnalystSessions, cookieValue, SESSION_MAX_AGE_MS, SIGN_IN_MAX_AGE_MS, sessionKeyFrom } from './analyst-session';
+import { cookieValue } from '@ais/auth';
+import { AnalystSessions, SESSION_MAX_AGE_MS, SIGN_IN_MAX_AGE_MS, sessionKeyFrom } from './analyst-session';
 
 const NOW = 1_800_000_000_000;
 const PRINCIPAL = '4d6f7a1e-2b3c-4d5e-8f90-a1b2c3d4e5f6';

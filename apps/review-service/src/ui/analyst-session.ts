@@ -1,4 +1,5 @@
-import { createHmac, hkdfSync, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHmac, hkdfSync, randomBytes } from 'node:crypto';
+import { tokensEqual } from '@ais/auth';
 
 export const SESSION_COOKIE = 'ais_analyst_session';
 export const SIGN_IN_COOKIE = 'ais_analyst_sign_in';
@@ -55,7 +56,7 @@ export class AnalystSessions {
     if (principalId === undefined || issued === undefined || nonce === undefined || signature === undefined || rest.length > 0) {
       return null;
     }
-    if (!UUID.test(principalId) || !NONCE.test(nonce) || !equal(signature, this.sign('session', `${principalId}.${issued}.${nonce}`))) {
+    if (!UUID.test(principalId) || !NONCE.test(nonce) || !tokensEqual(signature, this.sign('session', `${principalId}.${issued}.${nonce}`))) {
       return null;
     }
     const issuedAt = Number.parseInt(issued, 36);
@@ -80,7 +81,7 @@ export class AnalystSessions {
   }
 
   verifyCsrf(session: AnalystSession, token: unknown): boolean {
-    return typeof token === 'string' && token.length < 100 && equal(token, this.csrfToken(session));
+    return typeof token === 'string' && token.length < 100 && tokensEqual(token, this.csrfToken(session));
   }
 
   /** The sign-in form's pair: a random nonce for the cookie, the signed token for the form. */
@@ -97,7 +98,7 @@ export class AnalystSessions {
     if (nonce === undefined || issued === undefined || signature === undefined || rest.length > 0) {
       return false;
     }
-    if (!equal(signature, this.sign('sign-in', `${nonce}.${issued}`)) || !equal(nonce, cookie)) {
+    if (!tokensEqual(signature, this.sign('sign-in', `${nonce}.${issued}`)) || !tokensEqual(nonce, cookie)) {
       return false;
     }
     const issuedAt = Number.parseInt(issued, 36);
@@ -107,21 +108,4 @@ export class AnalystSessions {
   private sign(purpose: string, payload: string): string {
     return createHmac('sha256', this.key).update(`${purpose}\u0000${payload}`).digest('base64url');
   }
-}
-
-function equal(a: string, b: string): boolean {
-  const left = Buffer.from(a);
-  const right = Buffer.from(b);
-  return left.length === right.length && timingSafeEqual(left, right);
-}
-
-/** One cookie's value from a `Cookie` header, if present. */
-export function cookieValue(header: string | undefined, name: string): string | undefined {
-  for (const part of (header ?? '').split(';')) {
-    const eq = part.indexOf('=');
-    if (eq > 0 && part.slice(0, eq).trim() === name) {
-      return part.slice(eq + 1).trim();
-    }
-  }
-  return undefined;
 }

@@ -1,4 +1,4 @@
-import { Authenticator, PrincipalRepository, type Principal } from '@ais/auth';
+import { Authenticator, cookieValue, PrincipalRepository, type Principal } from '@ais/auth';
 import type { ServiceConfig } from '@ais/config';
 import { CodedError } from '@ais/observability';
 import { SERVICE_CONFIG } from '@ais/platform';
@@ -16,7 +16,7 @@ import { MAX_TASKS } from '../tasks/review-tasks.dto';
 import { ReviewTasksRepository } from '../tasks/review-tasks.repository';
 import { TriageAdapter } from '../triage/triage.adapter';
 import { fieldDecisionsOf, noticeDecisionOf, oneOf } from './analyst-decision-form';
-import { AnalystSessions, CSRF_FIELD, cookieValue, SESSION_COOKIE, SESSION_MAX_AGE_MS, SIGN_IN_COOKIE, SIGN_IN_MAX_AGE_MS, sessionKeyFrom, type AnalystSession } from './analyst-session';
+import { AnalystSessions, CSRF_FIELD, SESSION_COOKIE, SESSION_MAX_AGE_MS, SIGN_IN_COOKIE, SIGN_IN_MAX_AGE_MS, sessionKeyFrom, type AnalystSession } from './analyst-session';
 import { sendHtml } from './analyst-html-response';
 import { HeldFieldQueueRepository } from './held-field-queue.repository';
 import { SignInThrottle } from './sign-in-throttle';

@@ -1,4 +1,5 @@
-import { cookieValue, CsrfTokens } from './csrf';
+import { cookieValue } from '@ais/auth';
+import { CsrfTokens } from './csrf';
 
 const key = Buffer.alloc(32, 7);
 const NOW = 1_800_000_000_000;

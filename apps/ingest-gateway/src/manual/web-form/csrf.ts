@@ -1,4 +1,5 @@
-import { createHmac, hkdfSync, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHmac, hkdfSync, randomBytes } from 'node:crypto';
+import { tokensEqual } from '@ais/auth';
 
 export const CSRF_COOKIE = 'ais_csrf';
 export const CSRF_FIELD = '_csrf';
@@ -35,7 +36,7 @@ export class CsrfTokens {
     if (nonce === undefined || issued === undefined || signature === undefined || rest.length > 0) {
       return false;
     }
-    if (!equal(signature, this.sign(`${nonce}.${issued}`)) || !equal(nonce, cookie)) {
+    if (!tokensEqual(signature, this.sign(`${nonce}.${issued}`)) || !tokensEqual(nonce, cookie)) {
       return false;
     }
     const issuedAt = Number.parseInt(issued, 36);
@@ -45,21 +46,4 @@ export class CsrfTokens {
   private sign(payload: string): string {
     return createHmac('sha256', this.key).update(payload).digest('base64url');
   }
-}
-
-function equal(a: string, b: string): boolean {
-  const left = Buffer.from(a);
-  const right = Buffer.from(b);
-  return left.length === right.length && timingSafeEqual(left, right);
-}
-
-/** One cookie's value from a `Cookie` header, if present. */
-export function cookieValue(header: string | undefined, name: string): string | undefined {
-  for (const part of (header ?? '').split(';')) {
-    const eq = part.indexOf('=');
-    if (eq > 0 && part.slice(0, eq).trim() === name) {
-      return part.slice(eq + 1).trim();
-    }
-  }
-  return undefined;
 }

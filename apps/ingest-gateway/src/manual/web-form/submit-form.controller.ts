@@ -1,3 +1,4 @@
+import { cookieValue } from '@ais/auth';
 import type { ServiceConfig } from '@ais/config';
 import { SERVICE_CONFIG } from '@ais/platform';
 import { Controller, Get, Inject, Logger, Post, Req, Res } from '@nestjs/common';
@@ -5,7 +6,7 @@ import type { Request, Response } from 'express';
 import { ManualChannelsMetrics } from '../manual-channels.metrics';
 import { ManualSubmissionAdapter } from '../manual-submission.adapter';
 import { FIELD_NAMES, FIELDS_ONLY, validateManualFields, type RawFields } from '../manual-submission.dto';
-import { CSRF_COOKIE, CSRF_FIELD, CSRF_MAX_AGE_MS, cookieValue, csrfKeyFrom, CsrfTokens } from './csrf';
+import { CSRF_COOKIE, CSRF_FIELD, CSRF_MAX_AGE_MS, csrfKeyFrom, CsrfTokens } from './csrf';
 import { sendHtml } from './html-response';
 import { FixedWindowRateLimiter } from './rate-limiter';
 import { renderForm, renderMessage, renderThanks } from './submit-form.view';
