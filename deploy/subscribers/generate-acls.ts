@@ -16,7 +16,7 @@
  */
 import { FEDERAL_ENTITIES } from '@ais/auth';
 import { Topics } from '@ais/contracts';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { staleOf, writeOrCheck } from '../../scripts/deploy/generated-files';
 import { join } from 'node:path';
 
 export interface SubscriberAcl {
@@ -95,29 +95,11 @@ export function generatedFiles(directory: string = __dirname): Record<string, st
   return { [join(directory, 'federal-acls.yaml')]: yamlOf(list), [join(directory, 'kafka-acls.sh')]: scriptOf(list) };
 }
 
-/** The generated files whose content on disk differs from what the lists give. */
+/** The generated files whose content on disk differs from a fresh generation. */
 export function staleFiles(directory: string = __dirname): string[] {
-  return Object.entries(generatedFiles(directory))
-    .filter(([path, content]) => {
-      try {
-        return readFileSync(path, 'utf8') !== content;
-      } catch {
-        return true;
-      }
-    })
-    .map(([path]) => path);
+  return staleOf(generatedFiles(directory));
 }
 
 if (require.main === module) {
-  if (process.argv.includes('--check')) {
-    const stale = staleFiles();
-    if (stale.length > 0) {
-      process.stderr.write(`stale, run deploy/subscribers/generate-acls.ts: ${stale.join(', ')}\n`);
-      process.exit(1);
-    }
-  } else {
-    for (const [path, content] of Object.entries(generatedFiles())) {
-      writeFileSync(path, content, { mode: path.endsWith('.sh') ? 0o755 : 0o644 });
-    }
-  }
+  writeOrCheck(generatedFiles(), 'deploy/subscribers/generate-acls.ts');
 }

@@ -16,8 +16,8 @@
 import 'reflect-metadata';
 import { deadLetterTopicOf, TOPIC_SPECS, type TopicSpec } from '@ais/contracts';
 import { portVariableOf } from '@ais/config';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { staleOf, writeOrCheck } from './generated-files';
+import { join } from 'node:path';
 import { subscribers, type SubscriberAcl } from '../../deploy/subscribers/generate-acls';
 import { consumedTopics, SERVICES, writtenTopics, type ServiceSpec } from './service-catalog';
 import { yamlDocuments, type YamlValue } from './yaml-writer';
@@ -268,28 +268,9 @@ export function generatedFiles(directory: string = BASE_DIRECTORY): Record<strin
 
 /** The generated files whose content on disk differs from a fresh generation. */
 export function staleFiles(directory: string = BASE_DIRECTORY): string[] {
-  return Object.entries(generatedFiles(directory))
-    .filter(([path, content]) => {
-      try {
-        return readFileSync(path, 'utf8') !== content;
-      } catch {
-        return true;
-      }
-    })
-    .map(([path]) => path);
+  return staleOf(generatedFiles(directory));
 }
 
 if (require.main === module) {
-  if (process.argv.includes('--check')) {
-    const stale = staleFiles();
-    if (stale.length > 0) {
-      process.stderr.write(`stale, run scripts/deploy/generate-manifests.ts: ${stale.join(', ')}\n`);
-      process.exit(1);
-    }
-  } else {
-    for (const [path, content] of Object.entries(generatedFiles())) {
-      mkdirSync(dirname(path), { recursive: true });
-      writeFileSync(path, content);
-    }
-  }
+  writeOrCheck(generatedFiles(), 'scripts/deploy/generate-manifests.ts');
 }
