@@ -47,6 +47,8 @@ async function run(): Promise<void> {
   }
   console.log(`\n  TAXII discovery        ${launcher.url('ingest-gateway', '/taxii2/')}`);
   console.log(`  federal TAXII root     ${launcher.url('version-publisher', '/federal/')}`);
+  console.log(`  analyst web UI         ${launcher.url('review-service', '/analyst')}`);
+  console.log(`  auditor dashboard      ${launcher.url('audit-projector', '/audit/dashboard')}  (Basic auth, auditor)`);
   console.log(`  Kafka                  ${stack.kafkaBrokers}`);
   console.log(`  logs                   ${logDir}`);
   console.log('\nDevelopment credentials (local only; kept in .local/dev-credentials.json):');
