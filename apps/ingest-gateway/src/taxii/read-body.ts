@@ -7,9 +7,10 @@ import { ingestError, IngestErrorCode } from './ingest-error-codes';
  * refused before reading anything, and a body that grows past it (chunked, or lying) is cut off;
  * 413 either way.
  *
- * Refusing does not destroy the socket before the answer is out: the response says
- * `Connection: close`, the rest of the body is discarded for at most two seconds, and Node
- * closes the connection once the 413 is written, so the client gets a TAXII error, not a reset.
+ * A body cut off is answered once the client has finished sending (the rest is discarded), or
+ * after two seconds at most: closing while the client still writes makes the kernel reset the
+ * connection, and the 413 on its way would be lost. The answer says `Connection: close`, so Node
+ * closes the connection once it is written.
  */
 export function readBody(request: Request, limit: number): Promise<Buffer> {
   const declared = Number(request.headers['content-length'] ?? Number.NaN);
@@ -29,11 +30,7 @@ export function readBody(request: Request, limit: number): Promise<Buffer> {
       size += chunk.length;
       if (size > limit) {
         cleanUp();
-        // Discard what the client is still sending (briefly), so it can finish writing and read
-        // the 413 instead of meeting a reset; then the connection closes.
-        request.resume();
-        setTimeout(() => request.destroy(), 2_000).unref();
-        reject(refuse(request, limit));
+        answerAfterDiscarding(request, () => reject(refuse(request, limit)));
         return;
       }
       chunks.push(chunk);
@@ -53,6 +50,25 @@ export function readBody(request: Request, limit: number): Promise<Buffer> {
     request.once('aborted', onAborted);
   });
 }
+
+/** Discards the rest of the body, then answers (at the end of the body, or after two seconds). */
+function answerAfterDiscarding(request: Request, answer: () => void): void {
+  let answered = false;
+  const once = () => {
+    if (!answered) {
+      answered = true;
+      clearTimeout(timer);
+      answer();
+    }
+  };
+  const timer = setTimeout(once, DISCARD_WINDOW_MS);
+  request.once('end', once);
+  request.once('error', once);
+  request.once('aborted', once);
+  request.resume();
+}
+
+const DISCARD_WINDOW_MS = 2_000;
 
 function refuse(request: Request, limit: number): TaxiiError {
   const response = request.res;

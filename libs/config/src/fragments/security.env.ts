@@ -23,5 +23,5 @@ export class SecurityEnv {
    * `vault` is refused at start rather than silently falling back (docs/operations.md).
    */
   @IsIn(['postgres'])
-  AIS_KEY_STORE: 'postgres' = 'postgres';
+  AIS_KEY_STORE = 'postgres' as const;
 }
