@@ -7,6 +7,8 @@ describe('failure classification', () => {
     [Object.assign(new Error('x'), { code: 'ECONNREFUSED' }), true],
     [Object.assign(new Error('x'), { code: '57P01' }), true],
     [Object.assign(new Error('x'), { code: '40P01' }), true],
+    // pg-pool's answer when every connection is busy for longer than the acquire timeout.
+    [new Error('timeout exceeded when trying to connect'), true],
     [new KafkaJSError('x', { retriable: true }), true],
     [new KafkaJSError('x', { retriable: false }), false],
     [Object.assign(new Error('x'), { code: '23505' }), false],

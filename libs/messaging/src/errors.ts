@@ -36,7 +36,7 @@ export function isRetriable(error: unknown): boolean {
       return true;
     }
     const message = (error as { message?: unknown }).message;
-    if (typeof message === 'string' && /Connection terminated|connection timeout|the database system is/i.test(message)) {
+    if (typeof message === 'string' && /Connection terminated|connection timeout|timeout exceeded when trying to connect|the database system is/i.test(message)) {
       return true;
     }
     const driverError = (error as { driverError?: unknown }).driverError;

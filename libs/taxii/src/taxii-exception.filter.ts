@@ -12,6 +12,7 @@ const TITLES: Partial<Record<number, string>> = {
   413: 'Payload Too Large',
   415: 'Unsupported Media Type',
   422: 'Unprocessable Entity',
+  503: 'Service Unavailable',
 };
 
 /**

@@ -19,6 +19,7 @@ export enum IngestErrorCode {
   ForbiddenPropertyName = 'AIS_TAXII_FORBIDDEN_PROPERTY_NAME',
   NotAnEnvelope = 'AIS_TAXII_NOT_AN_ENVELOPE',
   NoObjects = 'AIS_TAXII_NO_OBJECTS',
+  Unavailable = 'AIS_TAXII_UNAVAILABLE',
 }
 
 export const INGEST_ERROR_STATUS: Record<IngestErrorCode, HttpStatus> = {
@@ -37,6 +38,7 @@ export const INGEST_ERROR_STATUS: Record<IngestErrorCode, HttpStatus> = {
   [IngestErrorCode.ForbiddenPropertyName]: HttpStatus.UNPROCESSABLE_ENTITY,
   [IngestErrorCode.NotAnEnvelope]: HttpStatus.UNPROCESSABLE_ENTITY,
   [IngestErrorCode.NoObjects]: HttpStatus.UNPROCESSABLE_ENTITY,
+  [IngestErrorCode.Unavailable]: HttpStatus.SERVICE_UNAVAILABLE,
 };
 
 const TITLES: Partial<Record<HttpStatus, string>> = {

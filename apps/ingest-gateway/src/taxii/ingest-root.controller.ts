@@ -1,4 +1,5 @@
 import { AuthGuard, CurrentPrincipal, Roles, type Principal } from '@ais/auth';
+import { isRetriable } from '@ais/messaging';
 import { isTaxiiContentType, TAXII_MEDIA_TYPE, TaxiiExceptionFilter, TaxiiMediaInterceptor } from '@ais/taxii';
 import { All, Controller, Delete, Get, HttpCode, HttpStatus, Param, Post, Req, UseFilters, UseGuards, UseInterceptors } from '@nestjs/common';
 import type { Request } from 'express';
@@ -8,6 +9,9 @@ import { StatusRepository, type StatusResource } from '../status/status.reposito
 import { envelopeErrorCode, ingestError, IngestErrorCode } from './ingest-error-codes';
 import { canWrite, collectionFor, INGEST_API_ROOT, INGEST_COLLECTION, MAX_CONTENT_LENGTH, type IngestCollection } from './ingest-root';
 import { readBody } from './read-body';
+
+/** What a busy gateway asks a client to wait before sending the envelope again. */
+const RETRY_AFTER_SECONDS = 5;
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -98,6 +102,12 @@ export class IngestRootController {
     } catch (error) {
       if (error instanceof SubmissionTooLargeForLogError) {
         throw ingestError(IngestErrorCode.PayloadTooLarge, 'the submission is larger than one log record may be: send its objects in smaller envelopes');
+      }
+      if (isRetriable(error)) {
+        // Overload (no pooled connection in time) or a backing service restarting: the client
+        // should send the same envelope again shortly, not treat it as a server bug.
+        request.res?.setHeader('Retry-After', String(RETRY_AFTER_SECONDS));
+        throw ingestError(IngestErrorCode.Unavailable, 'the gateway is busy or a backing service is unavailable: send the envelope again shortly');
       }
       throw error;
     }
