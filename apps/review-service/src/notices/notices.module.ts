@@ -10,5 +10,7 @@ import { NoticesRepository } from './notices.repository';
 @Module({
   controllers: [NoticesController, NoticesProjection],
   providers: [NoticesRepository, NoticeFilingAdapter, NoticeDecisionAdapter, NoticeViewAdapter],
+  // The analyst UI lists, opens and decides notices through the same classes.
+  exports: [NoticesRepository, NoticeDecisionAdapter, NoticeViewAdapter],
 })
 export class NoticesModule {}

@@ -3,9 +3,7 @@ import { HeldFieldClaimAdapter } from '../held-fields/held-field-claim.adapter';
 import { HeldFieldDecisionAdapter } from '../held-fields/held-field-decision.adapter';
 import { HeldFieldsAdapter } from '../held-fields/held-fields.adapter';
 import { HeldFieldsRepository } from '../held-fields/held-fields.repository';
-import { NoticeDecisionAdapter } from '../notices/notice-decision.adapter';
-import { NoticeViewAdapter } from '../notices/notice-view.adapter';
-import { NoticesRepository } from '../notices/notices.repository';
+import { NoticesModule } from '../notices/notices.module';
 import { ReviewTasksRepository } from '../tasks/review-tasks.repository';
 import { TriageAdapter } from '../triage/triage.adapter';
 import { TriageRepository } from '../triage/triage.repository';
@@ -15,9 +13,11 @@ import { HeldFieldQueueRepository } from './held-field-queue.repository';
 
 /**
  * The analyst web UI under `/analyst`. Its adapters are the JSON API's own classes (stateless over
- * the database, the sealer and the log), provided here so the module stands on its own.
+ * the database, the sealer and the log): the notices module's exports, and the held-field and triage
+ * classes provided here so the module stands on its own.
  */
 @Module({
+  imports: [NoticesModule],
   controllers: [AnalystUiController],
   providers: [
     ReviewTasksRepository,
@@ -28,9 +28,6 @@ import { HeldFieldQueueRepository } from './held-field-queue.repository';
     TriageRepository,
     TriageAdapter,
     HeldFieldQueueRepository,
-    NoticesRepository,
-    NoticeViewAdapter,
-    NoticeDecisionAdapter,
     AnalystFormBodyMiddleware,
   ],
 })
