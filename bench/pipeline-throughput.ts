@@ -14,6 +14,7 @@
  *   node -r @swc-node/register bench/pipeline-throughput.ts [--duration 60] [--rate-duration 30]
  *     [--rates 500] [--submissions 100] [--partitions 3] [--backlog 20000] [--port-base 19280]
  *     [--drain 60] [--skip-baseline] [--skip-pipeline] [--chart docs/img/pipeline-benchmark.png] [--log-level info]
+ *     [--cpu-prof DIR]  (each service writes a V8 CPU profile to DIR when it stops)
  *
  * Needs the local stack (bash scripts/stack.sh up). Figures are noisy on a shared machine: the
  * output says what else was running (load average before and after).
@@ -60,6 +61,7 @@ interface Options {
   logLevel: string;
   warmInS: number;
   drainS: number;
+  cpuProfileDir: string;
 }
 
 function parseOptions(argv: readonly string[]): Options {
@@ -78,6 +80,7 @@ function parseOptions(argv: readonly string[]): Options {
     logLevel: 'info',
     warmInS: 5,
     drainS: 60,
+    cpuProfileDir: '',
   };
   const list = (value: string) => (value === '' ? [] : value.split(',').map(Number));
   const valued: Record<string, (value: string) => void> = {
@@ -93,6 +96,7 @@ function parseOptions(argv: readonly string[]): Options {
     '--log-level': (value) => (options.logLevel = value),
     '--warm-in': (value) => (options.warmInS = Number(value)),
     '--drain': (value) => (options.drainS = Number(value)),
+    '--cpu-prof': (value) => (options.cpuProfileDir = resolve(value)),
   };
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i]!;
@@ -271,6 +275,8 @@ function infrastructure(): SampledProcess[] {
 async function runPipeline(options: Options, seed: number): Promise<PhaseReport[]> {
   const system = new E2eSystem(options.portBase, {
     env: { LOG_LEVEL: options.logLevel, KAFKA_TOPIC_PARTITIONS: String(options.partitions) },
+    // Each service writes a .cpuprofile there when it stops (open in Chrome DevTools).
+    nodeArgs: options.cpuProfileDir === '' ? [] : ['--cpu-prof', `--cpu-prof-dir=${options.cpuProfileDir}`],
   });
   const reports: PhaseReport[] = [];
   const startedAt = Date.now();

@@ -12,6 +12,8 @@ export interface LaunchOptions {
   readonly logDir: string;
   /** Port of each service; otherwise `<SERVICE>_PORT` from the environment, else 8080–8086. */
   readonly ports?: Readonly<Partial<Record<ServiceName, number>>>;
+  /** Extra Node.js flags for every service, such as `--cpu-prof` when a benchmark profiles them. */
+  readonly nodeArgs?: readonly string[];
 }
 
 /**
@@ -45,7 +47,7 @@ export class ServiceLauncher {
     }
     const log = createWriteStream(join(this.options.logDir, `${service}.log`), { flags: 'a' });
     const portEnv = Object.fromEntries(SERVICES.map((s) => [portVariableOf(s), String(this.port(s))]));
-    const child = spawn(process.execPath, ['-r', '@swc-node/register', join('apps', service, 'src', 'main.ts')], {
+    const child = spawn(process.execPath, [...(this.options.nodeArgs ?? []), '-r', '@swc-node/register', join('apps', service, 'src', 'main.ts')], {
       cwd: REPO_ROOT,
       env: { ...process.env, ...portEnv, SWC_NODE_PROJECT: join(REPO_ROOT, 'tsconfig.json'), ...this.options.env },
       stdio: ['ignore', 'pipe', 'pipe'],

@@ -33,7 +33,7 @@ export class E2eSystem {
 
   constructor(
     portBase: number,
-    options: { smtpPort?: number; env?: Readonly<Record<string, string>>; brokers?: readonly string[]; adminDatabaseUrl?: string } = {},
+    options: { smtpPort?: number; env?: Readonly<Record<string, string>>; brokers?: readonly string[]; adminDatabaseUrl?: string; nodeArgs?: readonly string[] } = {},
   ) {
     this.brokers = options.brokers ?? TEST_BROKERS;
     this.adminDatabaseUrl = options.adminDatabaseUrl ?? TEST_DATABASE_URL;
@@ -46,6 +46,7 @@ export class E2eSystem {
     this.launcher = new ServiceLauncher({
       logDir: this.logDir,
       ports,
+      nodeArgs: options.nodeArgs,
       env: {
         DATABASE_URL: this.databaseUrl,
         KAFKA_BROKERS: this.brokers.join(','),
