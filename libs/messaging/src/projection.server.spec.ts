@@ -1,4 +1,4 @@
-import { buildEvent, Topics, type EventOf } from '@ais/contracts';
+import { buildEvent, ENVELOPE_HEADERS, Topics, type EventOf } from '@ais/contracts';
 import type { Batch, EachBatchPayload, Kafka, KafkaMessage, Message, Producer } from 'kafkajs';
 import { randomUUID } from 'node:crypto';
 import { Registry } from 'prom-client';
@@ -9,21 +9,23 @@ import { encodeEvent } from './event-codec';
 import { consumes } from './handler-pattern';
 import { MessagingMetrics } from './messaging.metrics';
 import type { ProjectionStore } from './projection-store';
-import { KafkaProjectionServer, type ProjectionContext } from './projection.server';
+import { KafkaProjectionServer, type BatchWriter, type ProjectionContext } from './projection.server';
 
 /** A database in memory: a transaction works on a copy that replaces the original on commit only. */
 interface Tables {
   applied: string[];
   checkpoints: Map<string, string>;
+  /** Rows written by batch writers, one entry per write call. */
+  writes: string[][];
 }
 type Tx = Tables;
 
 class MemoryStore implements ProjectionStore<Tx> {
-  tables: Tables = { applied: [], checkpoints: new Map() };
+  tables: Tables = { applied: [], checkpoints: new Map(), writes: [] };
   failNextTransactions: Error[] = [];
 
   async transaction<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
-    const copy: Tables = { applied: [...this.tables.applied], checkpoints: new Map(this.tables.checkpoints) };
+    const copy: Tables = { applied: [...this.tables.applied], checkpoints: new Map(this.tables.checkpoints), writes: [...this.tables.writes] };
     const result = await work(copy);
     const failure = this.failNextTransactions.shift();
     if (failure !== undefined) {
@@ -222,10 +224,71 @@ describe('KafkaProjectionServer', () => {
     expect(checkpoint()).toBe('3');
   });
 
+  it('passes over a record whose type header names a type it has no handler for, without decoding it', async () => {
+    const other = { ...record(1), value: Buffer.from('not an event'), headers: { [ENVELOPE_HEADERS.type]: 'SubmissionRejected' } } as KafkaMessage;
+    const records = [record(0), other, record(2)];
+    await deliver(records);
+    expect(store.tables.applied).toEqual([records[0]!, records[2]!].map(eventIdOf));
+    expect(kafka.sent).toHaveLength(0);
+    expect(checkpoint()).toBe('3');
+  });
+
+  it('dead-letters an unreadable record whose type header names a type it handles', async () => {
+    const unreadable = { ...record(1), value: Buffer.from('not an event') } as KafkaMessage;
+    await deliver([record(0), unreadable]);
+    expect(kafka.sent).toHaveLength(1);
+    expect(checkpoint()).toBe('2');
+  });
+
   it('applies nothing and resolves no offset once the consumer is stopping', async () => {
     running = false;
     await deliver([record(0)]);
     expect(store.tables.applied).toEqual([]);
     expect(resolved).toEqual([]);
+  });
+
+  describe('rows collected for one write per batch', () => {
+    /** Writes rows as one call; a row containing "bad" fails the whole write, as a constraint would. */
+    const writer: BatchWriter<Tx, string> = {
+      write: (tx, rows) => {
+        if (rows.some((row) => row.startsWith('bad'))) {
+          return Promise.reject(new TypeError('check constraint violated'));
+        }
+        tx.writes.push([...rows]);
+        return Promise.resolve();
+      },
+    };
+
+    beforeEach(() => {
+      server = new TestProjection(
+        { kafka: kafka as unknown as Kafka, group, metrics: new MessagingMetrics(new Registry()), states: new ConsumerStateRegistry(), handlerAttempts: 3 },
+        store,
+      );
+      server.addHandler(
+        consumes(group, 'IndicatorPublished'),
+        (event: EventOf<'IndicatorPublished'>, ctx: ProjectionContext<Tx>) => {
+          ctx.collect(writer, event.data.object.poison === true ? `bad ${ctx.offset}` : ctx.offset);
+          return Promise.resolve();
+        },
+        true,
+      );
+    });
+
+    it('writes the rows of a batch in one call, in record order, with the checkpoint', async () => {
+      await deliver([record(0), record(1), record(2)]);
+      expect(store.tables.writes).toEqual([['0', '1', '2']]);
+      expect(checkpoint()).toBe('3');
+    });
+
+    it('redoes a batch whose write fails record by record: the failing record is dead-lettered, the others written once', async () => {
+      await deliver([record(0), record(1, true), record(2)]);
+      expect(store.tables.writes).toEqual([['0'], ['2']]);
+      expect(kafka.sent).toHaveLength(1);
+      expect(kafka.sent[0]!.headers![DEAD_LETTER_HEADERS.originOffset]).toBe('1');
+      expect(checkpoint()).toBe('3');
+      // Once that batch committed, the partition writes batch-wise again.
+      await deliver([record(3), record(4)]);
+      expect(store.tables.writes.at(-1)).toEqual(['3', '4']);
+    });
   });
 });

@@ -2,7 +2,7 @@ import type { Batch, EachBatchPayload, KafkaMessage, Producer } from 'kafkajs';
 import { javaCompatiblePartitioner } from './kafka-connection';
 import { KafkaConsumerServer, type ConsumerServerOptions } from './consumer-server.base';
 import { buildDeadLetter, type DeadLetterCause } from './dead-letter';
-import { errorClassOf, isRetriable } from './errors';
+import { errorClassOf, isRetriable, MessagingErrorCode } from './errors';
 import type { ProjectionStore } from './projection-store';
 
 /** What a projection handler receives besides the event: the open database transaction. */
@@ -11,6 +11,16 @@ export interface ProjectionContext<Tx> {
   readonly topic: string;
   readonly partition: number;
   readonly offset: string;
+  /**
+   * Adds a row for the writer to write with the batch's other rows: one multi-row statement per
+   * batch instead of one per record, in the same transaction, just before the checkpoint.
+   */
+  collect<Row>(writer: BatchWriter<Tx, Row>, row: Row): void;
+}
+
+/** Writes the rows handlers collected in one batch; called once per batch, rows in record order. */
+export interface BatchWriter<Tx, Row> {
+  write(tx: Tx, rows: readonly Row[]): Promise<void>;
 }
 
 /** Thrown out of the database transaction to roll it back and redo the batch without one record. */
@@ -23,7 +33,24 @@ class PoisonRecord extends Error {
   }
 }
 
+/** Thrown out of the database transaction to roll it back and redo the batch writing after each record. */
+class RetryRecordByRecord extends Error {
+  constructor() {
+    super('batch write failed; redoing the batch record by record');
+  }
+}
+
 const partitionKey = (topic: string, partition: number) => `${topic}|${partition}`;
+
+function collectInto<Tx, Row>(collected: Map<BatchWriter<Tx, unknown>, unknown[]>, writer: BatchWriter<Tx, Row>, row: Row): void {
+  const key = writer as BatchWriter<Tx, unknown>;
+  const rows = collected.get(key);
+  if (rows === undefined) {
+    collected.set(key, [row]);
+  } else {
+    rows.push(row);
+  }
+}
 
 /**
  * Applies events to PostgreSQL: each batch's rows and the partition's checkpoint commit in one
@@ -39,6 +66,8 @@ export class KafkaProjectionServer<Tx> extends KafkaConsumerServer {
    * second dead letter. (After a restart they are dead-lettered again: at least once.)
    */
   private readonly deadLettered = new Map<string, Set<string>>();
+  /** Partitions whose batch write failed for good: written after each record until a batch commits. */
+  private readonly writeSingly = new Set<string>();
 
   constructor(
     options: ConsumerServerOptions,
@@ -73,6 +102,8 @@ export class KafkaProjectionServer<Tx> extends KafkaConsumerServer {
           await this.sendDeadLetter(error.record, batch.topic, batch.partition, error.deadLetterCause);
           this.deadLetteredIn(batch).add(error.record.offset);
           attempt = 0; // A poison record costs one redo, not one of the attempts for transient failures.
+        } else if (error instanceof RetryRecordByRecord) {
+          attempt = 0;
         } else if (!isRetriable(error) || attempt >= attempts) {
           throw error;
         } else {
@@ -87,6 +118,7 @@ export class KafkaProjectionServer<Tx> extends KafkaConsumerServer {
     // batch's last record (ahead of it on a redelivery), and fetching resumes there. A failure from here on is Kafka's
     // (rebalance, lost member) and is left to kafkajs: redelivery applies nothing twice.
     this.forgetDeadLettersBelow(batch, next);
+    this.writeSingly.delete(partitionKey(batch.topic, batch.partition));
     const lastApplied = (next - 1n).toString();
     payload.resolveOffset(lastApplied);
     this.recordLag(payload, lastApplied);
@@ -97,6 +129,7 @@ export class KafkaProjectionServer<Tx> extends KafkaConsumerServer {
   protected async afterClose(): Promise<void> {
     await this.dropDeadLetterProducer();
     this.deadLettered.clear();
+    this.writeSingly.clear();
   }
 
   /**
@@ -112,21 +145,64 @@ export class KafkaProjectionServer<Tx> extends KafkaConsumerServer {
       // would move it backwards and let the records after it be applied a second time.
       return from;
     }
-    const deadLettered = this.deadLettered.get(partitionKey(batch.topic, batch.partition));
+    const key = partitionKey(batch.topic, batch.partition);
+    const deadLettered = this.deadLettered.get(key);
+    const singly = this.writeSingly.has(key);
+    const collected = new Map<BatchWriter<Tx, unknown>, unknown[]>();
     for (const message of pending) {
       if (deadLettered?.has(message.offset)) {
         continue;
       }
-      const context: ProjectionContext<Tx> = { tx, topic: batch.topic, partition: batch.partition, offset: message.offset };
+      const context: ProjectionContext<Tx> = {
+        tx,
+        topic: batch.topic,
+        partition: batch.partition,
+        offset: message.offset,
+        collect: (writer, row) => collectInto(collected, writer, row),
+      };
       // No heartbeat from inside the transaction: a rebalance error would abort it half applied.
       const outcome = await this.handleRecord(message, batch.topic, context, () => Promise.resolve());
       if (outcome.kind === 'dead-letter') {
         throw new PoisonRecord(message, outcome.cause);
       }
+      if (singly) {
+        await this.writeCollected(tx, collected, key, message);
+      }
     }
+    await this.writeCollected(tx, collected, key, null);
     const next = BigInt(pending[pending.length - 1]!.offset) + 1n;
     await this.store.saveCheckpoint(tx, this.kafkaGroupId, batch.topic, batch.partition, next.toString());
     return next;
+  }
+
+  /**
+   * Writes the collected rows. A write that fails for good cannot name its record while a batch's
+   * rows are written together: the batch is then redone writing after each record, so the failing
+   * one becomes a dead letter and the rest are applied; that partition writes batch-wise again once
+   * the redo commits.
+   */
+  private async writeCollected(tx: Tx, collected: Map<BatchWriter<Tx, unknown>, unknown[]>, key: string, record: KafkaMessage | null): Promise<void> {
+    try {
+      for (const [writer, rows] of collected) {
+        await writer.write(tx, rows);
+      }
+      collected.clear();
+    } catch (error) {
+      if (isRetriable(error)) {
+        throw error;
+      }
+      if (record === null) {
+        this.writeSingly.add(key);
+        throw new RetryRecordByRecord();
+      }
+      this.logger.error(`batch write failed (${errorClassOf(error)}) at offset ${record.offset}`);
+      throw new PoisonRecord(record, {
+        code: MessagingErrorCode.HandlerFailed,
+        errorClass: errorClassOf(error),
+        reason: 'batch write failed for this record',
+        attempts: 1,
+      });
+    }
   }
 
   private deadLetteredIn(batch: Batch): Set<string> {

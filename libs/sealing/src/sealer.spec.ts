@@ -5,7 +5,7 @@ import { KeyDestroyedError, Sealer } from './sealer';
 class MemoryKeyStore implements KeyStore {
   readonly keys = new Map<string, Buffer>();
   create(keyId: string): Promise<Buffer> {
-    const key = Buffer.alloc(32, keyId.length);
+    const key = this.keys.get(keyId) ?? Buffer.alloc(32, keyId.length);
     this.keys.set(keyId, key);
     return Promise.resolve(key);
   }

@@ -14,7 +14,8 @@ export class Sealer {
   constructor(private readonly keys: KeyStore) {}
 
   async seal(keyId: string, content: unknown): Promise<SealedBlob> {
-    const key = (await this.keys.get(keyId)) ?? (await this.keys.create(keyId));
+    // create() returns the key already stored under this id, if any.
+    const key = await this.keys.create(keyId);
     const sealed = encrypt(key, Buffer.from(JSON.stringify(content), 'utf8'), Buffer.from(keyId));
     return {
       keyId,

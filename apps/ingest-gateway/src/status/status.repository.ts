@@ -49,6 +49,11 @@ export async function lockStatus(tx: EntityManager, statusId: string): Promise<v
   await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`ais-status:${statusId}`]);
 }
 
+/** `lockStatus` for several statuses, taken in one order so that two batches cannot deadlock. */
+export async function lockStatuses(tx: EntityManager, statusIds: readonly string[]): Promise<void> {
+  await tx.query(`SELECT pg_advisory_xact_lock(hashtext('ais-status:' || id)) FROM unnest($1::text[]) AS id`, [[...statusIds].sort()]);
+}
+
 /** How an accepted (id, version) pair is looked up in a set. */
 export function acceptedKey(id: string, version: string): string {
   return `${id}\u0000${version}`;

@@ -15,7 +15,7 @@ const RECORD_LIMIT = 1024 * 1024;
 class MemoryKeyStore implements KeyStore {
   private readonly keys = new Map<string, Buffer>();
   create(keyId: string): Promise<Buffer> {
-    const key = randomBytes(32);
+    const key = this.keys.get(keyId) ?? randomBytes(32);
     this.keys.set(keyId, key);
     return Promise.resolve(key);
   }

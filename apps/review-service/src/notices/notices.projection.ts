@@ -1,9 +1,9 @@
 import type { EventOf } from '@ais/contracts';
-import { consumes, type ProjectionContext } from '@ais/messaging';
+import { consumes, type BatchWriter, type ProjectionContext } from '@ais/messaging';
 import { Controller } from '@nestjs/common';
 import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
 import type { EntityManager } from 'typeorm';
-import { NoticesRepository } from './notices.repository';
+import { NoticesRepository, type PublishedVersion } from './notices.repository';
 
 export const NOTICES_GROUP = 'review-service.notices';
 
@@ -15,7 +15,12 @@ export const NOTICES_GROUP = 'review-service.notices';
  */
 @Controller()
 export class NoticesProjection {
-  constructor(private readonly repository: NoticesRepository) {}
+  /** A batch's published versions are kept with one statement. */
+  private readonly publishedWriter: BatchWriter<EntityManager, PublishedVersion>;
+
+  constructor(private readonly repository: NoticesRepository) {
+    this.publishedWriter = { write: (tx, versions) => this.repository.published(tx, versions) };
+  }
 
   @EventPattern(consumes(NOTICES_GROUP, 'PiiNoticeFiled'))
   async filed(@Payload() event: EventOf<'PiiNoticeFiled'>, @Ctx() ctx: ProjectionContext<EntityManager>): Promise<void> {
@@ -34,8 +39,8 @@ export class NoticesProjection {
   }
 
   @EventPattern(consumes(NOTICES_GROUP, 'IndicatorPublished'))
-  async published(@Payload() event: EventOf<'IndicatorPublished'>, @Ctx() ctx: ProjectionContext<EntityManager>): Promise<void> {
+  published(@Payload() event: EventOf<'IndicatorPublished'>, @Ctx() ctx: ProjectionContext<EntityManager>): void {
     const { objectId, version, submissionId, object } = event.data;
-    await this.repository.published(ctx.tx, { objectId, version, submissionId, object, publishedAt: event.occurredAt });
+    ctx.collect(this.publishedWriter, { objectId, version, submissionId, object, publishedAt: event.occurredAt });
   }
 }

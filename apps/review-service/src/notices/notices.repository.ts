@@ -28,6 +28,11 @@ export interface PublishedObject {
   readonly object: StixObject;
 }
 
+/** A published version as the notices projection keeps it. */
+export interface PublishedVersion extends PublishedObject {
+  readonly publishedAt: string;
+}
+
 /** One `PiiNoticeFiled` as the projection records it, with the log position it came from. */
 export interface NoticeIntake {
   readonly eventId: string;
@@ -103,13 +108,33 @@ export class NoticesRepository {
     return true;
   }
 
-  /** Keeps the latest published version of an object (by version time); an older one changes nothing. */
-  async published(tx: EntityManager, version: PublishedObject & { readonly publishedAt: string }): Promise<void> {
+  /**
+   * Keeps the latest published version of each object (by version time); an older one changes
+   * nothing. One statement for a projection batch's versions.
+   */
+  async published(tx: EntityManager, versions: readonly PublishedVersion[]): Promise<void> {
+    const latest = new Map<string, PublishedVersion>();
+    for (const version of versions) {
+      const kept = latest.get(version.objectId);
+      // As in the statement: only a strictly later version replaces the one kept.
+      if (kept === undefined || Date.parse(version.version) > Date.parse(kept.version)) {
+        latest.set(version.objectId, version);
+      }
+    }
+    const rows = [...latest.values()];
     await tx.query(
-      `INSERT INTO review.published_objects (object_id, version, submission_id, object, published_at) VALUES ($1, $2, $3, $4, $5)
+      `INSERT INTO review.published_objects (object_id, version, submission_id, object, published_at)
+       SELECT object_id, version, submission_id::uuid, object::jsonb, published_at::timestamptz
+         FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[]) AS v(object_id, version, submission_id, object, published_at)
        ON CONFLICT (object_id) DO UPDATE SET version = excluded.version, submission_id = excluded.submission_id, object = excluded.object, published_at = excluded.published_at
         WHERE excluded.version::timestamptz > review.published_objects.version::timestamptz`,
-      [version.objectId, version.version, version.submissionId, JSON.stringify(version.object), version.publishedAt],
+      [
+        rows.map((v) => v.objectId),
+        rows.map((v) => v.version),
+        rows.map((v) => v.submissionId),
+        rows.map((v) => JSON.stringify(v.object)),
+        rows.map((v) => v.publishedAt),
+      ],
     );
   }
 

@@ -92,7 +92,11 @@ describe('new versions of published objects', () => {
 
   async function storeVersion(data: IndicatorPublishedV1): Promise<void> {
     const published = buildEvent('IndicatorPublished', data, { key: data.objectId, producer: 'test', correlationId: data.submissionId, causationId: null, occurredAt: new Date() });
-    await dataSource.transaction((tx: EntityManager) => projection.apply(published, { tx, topic: 't', partition: 0, offset: '0' }));
+    await dataSource.transaction(async (tx: EntityManager) => {
+      const writes: Promise<void>[] = [];
+      projection.apply(published, { tx, topic: 't', partition: 0, offset: '0', collect: (writer, row) => void writes.push(writer.write(tx, [row])) });
+      await Promise.all(writes);
+    });
   }
 
   function decided(object: StixObject, submissionId: string, data: Partial<ReviewDecidedV1>): EventOf<'ReviewDecided'> {

@@ -1,0 +1,68 @@
+import { dataSourceOptions, migrateSchemas } from '@ais/persistence';
+import { TEST_DATABASE_URL, uniqueName } from '@ais/testing';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { Client } from 'pg';
+import { DataSource } from 'typeorm';
+import { KEYSTORE_SCHEMA_OWNER } from '../../src/keystore.migrations';
+import { KEYSTORE_SCHEMA, PostgresKeyStore } from '../../src/postgres-key.store';
+import { KeyDestroyedError, Sealer } from '../../src/sealer';
+
+/** The data-key store against the real PostgreSQL: what every sealing service relies on. */
+describe('PostgresKeyStore', () => {
+  const database = uniqueName('keystore').replace(/-/g, '_');
+  let dataSource: DataSource;
+  let store: PostgresKeyStore;
+
+  beforeAll(async () => {
+    await admin((client) => client.query(`CREATE DATABASE ${database}`));
+    const url = new URL(TEST_DATABASE_URL);
+    url.pathname = `/${database}`;
+    await migrateSchemas(url.toString(), [KEYSTORE_SCHEMA_OWNER]);
+    dataSource = await new DataSource(dataSourceOptions({ url: url.toString(), schema: KEYSTORE_SCHEMA, migrations: [] })).initialize();
+    store = new PostgresKeyStore(dataSource, randomBytes(32));
+  });
+
+  afterAll(async () => {
+    await dataSource?.destroy();
+    await admin((client) => client.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`));
+  });
+
+  async function admin(work: (client: Client) => Promise<unknown>): Promise<void> {
+    const client = new Client({ connectionString: TEST_DATABASE_URL });
+    await client.connect();
+    try {
+      await work(client);
+    } finally {
+      await client.end();
+    }
+  }
+
+  it('creates a key once: a second create, even concurrent, returns the stored key', async () => {
+    const keyId = randomUUID();
+    const [first, second] = await Promise.all([store.create(keyId), store.create(keyId)]);
+    expect(first.length).toBe(32);
+    expect(second.equals(first)).toBe(true);
+    expect((await store.create(keyId)).equals(first)).toBe(true);
+    expect((await store.get(keyId))?.equals(first)).toBe(true);
+    const rows: unknown[] = await dataSource.query(`SELECT 1 FROM ${KEYSTORE_SCHEMA}.data_keys WHERE key_id = $1`, [keyId]);
+    expect(rows).toHaveLength(1);
+  });
+
+  it('stores keys wrapped: the row does not hold the key itself', async () => {
+    const keyId = randomUUID();
+    const key = await store.create(keyId);
+    const [row]: { wrapped_key: Buffer }[] = await dataSource.query(`SELECT wrapped_key FROM ${KEYSTORE_SCHEMA}.data_keys WHERE key_id = $1`, [keyId]);
+    expect(row!.wrapped_key.equals(key)).toBe(false);
+    expect(row!.wrapped_key.includes(key.subarray(0, 8))).toBe(false);
+  });
+
+  it('opens what it sealed until the key is destroyed, then never again', async () => {
+    const sealer = new Sealer(store);
+    const keyId = randomUUID();
+    const sealed = await sealer.seal(keyId, { organisation: 'Example Energy' });
+    expect(await sealer.open(sealed)).toEqual({ organisation: 'Example Energy' });
+    await sealer.destroy(keyId);
+    expect(await store.get(keyId)).toBeNull();
+    await expect(sealer.open(sealed)).rejects.toBeInstanceOf(KeyDestroyedError);
+  });
+});
