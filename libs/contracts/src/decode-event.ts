@@ -3,6 +3,9 @@ import { validateSync, type ValidationError } from 'class-validator';
 import { EVENT_CATALOG, isEventType } from './event-catalog';
 import type { AnyEvent } from './build-event';
 import { opaqueJsonProperties } from './opaque-json';
+import { memoiseValidationMetadata } from './validation-metadata-cache';
+
+memoiseValidationMetadata();
 
 export enum EnvelopeErrorCode {
   NotJson = 'AIS_ENVELOPE_NOT_JSON',

@@ -1,6 +1,6 @@
-import { decodeEvent, EVENT_CATALOG, isEventType, type AnyEvent } from '@ais/contracts';
+import { decodeEvent, ENVELOPE_HEADERS, EVENT_CATALOG, isEventType, type AnyEvent } from '@ais/contracts';
 import { Logger } from '@nestjs/common';
-import { Server, type CustomTransportStrategy } from '@nestjs/microservices';
+import { Server, type CustomTransportStrategy, type MessageHandler } from '@nestjs/microservices';
 import type { Consumer, ConsumerConfig, EachBatchPayload, Kafka, KafkaMessage } from 'kafkajs';
 import { lastValueFrom } from 'rxjs';
 import type { ConsumerState, ConsumerStateRegistry } from './consumer-state';
@@ -18,6 +18,11 @@ export interface ConsumerServerOptions {
   /** Prepended to every topic read and written, to isolate tests (`test-<uuid>.`). */
   readonly topicPrefix?: string;
   readonly partitionsConsumedConcurrently?: number;
+  /**
+   * Records of one batch a stage handles at once; only for handlers that share no rows with each
+   * other (their outputs still commit in record order). 1 unless a group asks for more.
+   */
+  readonly recordConcurrency?: number;
   readonly sessionTimeoutMs?: number;
   /** Retries of a handler that fails with a transient error, before the batch is abandoned. */
   readonly handlerAttempts?: number;
@@ -50,6 +55,14 @@ export function groupConsumerConfig(groupId: string, sessionTimeoutMs = 30_000):
 /** Partitions of one group handled at once in a process, unless a group asks otherwise. */
 export const DEFAULT_PARTITIONS_CONSUMED_CONCURRENTLY = 3;
 
+/**
+ * Records at once for stages whose records share no rows (validate, anonymize, screen): each
+ * record waits on a few key-store round trips, and on a busy machine those waits, not CPU, bounded
+ * a partition to ~10 records/s (bench/pipeline-throughput.ts, docs/benchmarks.md). Three
+ * partitions at once × 3 records stay within a service's PostgreSQL pool of 10 connections.
+ */
+export const STAGE_RECORD_CONCURRENCY = 3;
+
 /** Pause before starting a consumer again that kafkajs gave up on (see `restartLater`). */
 const CRASH_RESTART_DELAY_MS = 5_000;
 
@@ -76,6 +89,8 @@ export abstract class KafkaConsumerServer extends Server implements CustomTransp
   private readonly state: ConsumerState;
   private restartTimer: NodeJS.Timeout | null = null;
   private readonly handlerAttempts: number;
+  /** Handler per event type, looked up once: Nest's lookup parses the pattern on every call. */
+  private readonly handlersByType = new Map<string, MessageHandler | null>();
 
   protected constructor(protected readonly options: ConsumerServerOptions) {
     super();
@@ -201,12 +216,18 @@ export abstract class KafkaConsumerServer extends Server implements CustomTransp
     if (message.value === null) {
       return this.poison(topic, 'AIS_MESSAGING_EMPTY_RECORD', 'Tombstone', 'record has no value', 1);
     }
+    // Topics carry several types; one this group ignores is not decoded (the header is written
+    // with the value by encodeEvent). A record without the header is decoded and routed as before.
+    const declaredType = message.headers?.[ENVELOPE_HEADERS.type]?.toString();
+    if (declaredType !== undefined && isEventType(declaredType) && this.handlerFor(declaredType) === null) {
+      return { kind: 'ignored' };
+    }
     const decoded = decodeEvent(message.value);
     if (!decoded.ok) {
       return this.poison(topic, decoded.code, 'EnvelopeError', decoded.reason, 1);
     }
     const event = decoded.event;
-    const handler = this.getHandlerByPattern(`${this.group}:${event.type}`);
+    const handler = this.handlerFor(event.type);
     if (handler === null) {
       return { kind: 'ignored' };
     }
@@ -232,6 +253,15 @@ export abstract class KafkaConsumerServer extends Server implements CustomTransp
         await heartbeat();
       }
     }
+  }
+
+  private handlerFor(type: string): MessageHandler | null {
+    let handler = this.handlersByType.get(type);
+    if (handler === undefined) {
+      handler = this.getHandlerByPattern(`${this.group}:${type}`);
+      this.handlersByType.set(type, handler);
+    }
+    return handler;
   }
 
   protected recordLag(payload: EachBatchPayload, lastOffset: string): void {

@@ -1,7 +1,7 @@
 import type { AnyEvent } from '@ais/contracts';
-import type { EachBatchPayload, Message, Producer, ProducerConfig, TopicMessages, Transaction } from 'kafkajs';
+import type { EachBatchPayload, KafkaMessage, Message, Producer, ProducerConfig, TopicMessages, Transaction } from 'kafkajs';
 import { javaCompatiblePartitioner } from './kafka-connection';
-import { KafkaConsumerServer, type ConsumerServerOptions } from './consumer-server.base';
+import { KafkaConsumerServer, type ConsumerServerOptions, type RecordOutcome } from './consumer-server.base';
 import { buildDeadLetter } from './dead-letter';
 import { toTopicMessages, topicOf } from './event-codec';
 import { errorClassOf } from './errors';
@@ -47,23 +47,21 @@ export class KafkaStageServer extends KafkaConsumerServer {
   protected async processBatch(payload: EachBatchPayload): Promise<void> {
     const { batch } = payload;
     const heartbeat = () => payload.heartbeat();
+    const afterCommit: (() => Promise<void>)[] = [];
+    const outcomes = await this.handleRecords(payload, (message) => ({
+      topic: batch.topic,
+      partition: batch.partition,
+      offset: message.offset,
+      receivedAt: this.clock(),
+      afterCommit: (work) => afterCommit.push(work),
+    }));
     const outputs: AnyEvent[] = [];
     const deadLetters: { topic: string; message: Message }[] = [];
     const deadLetterCodes: string[] = [];
-    const afterCommit: (() => Promise<void>)[] = [];
     let lastOffset: string | null = null;
-    for (const message of batch.messages) {
-      if (!payload.isRunning() || payload.isStale()) {
-        break;
-      }
-      const context: StageContext = {
-        topic: batch.topic,
-        partition: batch.partition,
-        offset: message.offset,
-        receivedAt: this.clock(),
-        afterCommit: (work) => afterCommit.push(work),
-      };
-      const outcome = await this.handleRecord(message, batch.topic, context, heartbeat);
+    // In record order, up to the first record not handled (the consumer stopped): that prefix commits.
+    for (const [index, outcome] of outcomes.entries()) {
+      const message = batch.messages[index]!;
       if (outcome.kind === 'handled') {
         outputs.push(...asEvents(outcome.result));
       } else if (outcome.kind === 'dead-letter') {
@@ -88,6 +86,34 @@ export class KafkaStageServer extends KafkaConsumerServer {
       this.metrics.deadLettered.inc({ group: this.group, topic: batch.topic, code });
     }
     await heartbeat();
+  }
+
+  /**
+   * Handles the batch's records, `recordConcurrency` at a time (records whose handlers share no
+   * rows: their database round trips overlap instead of queuing). Returns the outcomes of the
+   * records handled before the consumer stopped, in record order; a failure stops the others.
+   */
+  private async handleRecords(payload: EachBatchPayload, contextOf: (message: KafkaMessage) => StageContext): Promise<RecordOutcome[]> {
+    const { batch } = payload;
+    const outcomes: (RecordOutcome | undefined)[] = [];
+    let next = 0;
+    let failed = false;
+    const work = async () => {
+      while (next < batch.messages.length && !failed && payload.isRunning() && !payload.isStale()) {
+        const index = next++;
+        const message = batch.messages[index]!;
+        try {
+          outcomes[index] = await this.handleRecord(message, batch.topic, contextOf(message), () => payload.heartbeat());
+        } catch (error) {
+          failed = true;
+          throw error;
+        }
+      }
+    };
+    const workers = Math.max(1, Math.min(this.options.recordConcurrency ?? 1, batch.messages.length));
+    await Promise.all(Array.from({ length: workers }, work));
+    const handled = outcomes.findIndex((outcome) => outcome === undefined);
+    return (handled === -1 ? outcomes : outcomes.slice(0, handled)) as RecordOutcome[];
   }
 
   protected override async onAssignment(assignment: Record<string, number[]>): Promise<void> {
