@@ -91,11 +91,17 @@ export type Enrichment =
  *
  * @param publishedCount the count of the last enriched version (1 before any).
  */
+/** Whether the reports make a new version: more than one submitter, and more than the last one published says. */
+export function corroboratesFurther(reports: readonly IndicatorReport[], publishedCount: number): boolean {
+  const count = corroborate(reports).count;
+  return count >= 2 && count > publishedCount;
+}
+
 export function enrich(latest: KnownVersion, reports: readonly IndicatorReport[], publishedCount: number, reportedAt: string): Enrichment {
-  const corroboration = corroborate(reports);
-  if (corroboration.count < 2 || corroboration.count <= publishedCount) {
+  if (!corroboratesFurther(reports, publishedCount)) {
     return { kind: 'nothing' };
   }
+  const corroboration = corroborate(reports);
   const version = nextVersion(reportedAt, latest.version);
   const object = stampVersion({ ...latest.object, [CORROBORATION_COUNT_PROPERTY]: corroboration.count, confidence: corroboration.confidence }, version);
   return { kind: 'publish', object, version, corroboration };

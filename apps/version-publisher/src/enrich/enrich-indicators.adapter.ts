@@ -6,7 +6,7 @@ import type { EntityManager } from 'typeorm';
 import { versionOf } from '../publish/publish-indicators.decider';
 import { ObjectRevisionsRepository } from '../revise/object-revisions.repository';
 import { RevisionsMetrics } from '../revise/revisions.metrics';
-import { enrich, patternKeyOf, statedConfidence, submitterKeyOf } from './corroborate.decider';
+import { corroboratesFurther, enrich, patternKeyOf, statedConfidence, submitterKeyOf } from './corroborate.decider';
 
 export const ENRICH_GROUP = 'version-publisher.enrich';
 const PRODUCER = 'version-publisher';
@@ -22,8 +22,8 @@ interface Report {
  * normalised pattern, and when more submitters report a pattern than its earliest indicator's
  * last enriched version says, that indicator gets a new version with the count and a confidence.
  *
- * One database transaction per screened submission: pattern locks (in key order), then object
- * locks; what a redelivered submission caused before is sent again as it was.
+ * One database transaction per screened submission, a few statements for all its indicators:
+ * pattern locks (in key order), then object locks; what a redelivered submission caused before is sent again as it was.
  */
 @Controller()
 export class EnrichIndicatorsAdapter {
@@ -59,11 +59,10 @@ export class EnrichIndicatorsAdapter {
     const { submissionId } = event.data;
     const submitterKey = submitterKeyOf(event.data.submitter);
     const keys = [...new Set(reports.map((report) => report.patternKey))].sort();
-    for (const key of keys) {
-      await this.repository.lockPattern(tx, key);
-    }
-    for (const { patternKey, object } of reports) {
-      await this.repository.recordReport(tx, {
+    await this.repository.lockPatterns(tx, keys);
+    await this.repository.recordReports(
+      tx,
+      reports.map(({ patternKey, object }) => ({
         patternKey,
         objectId: object.id,
         submissionId,
@@ -72,12 +71,14 @@ export class EnrichIndicatorsAdapter {
         version: versionOf(object, event.occurredAt),
         object,
         confidence: statedConfidence(object),
-      });
-    }
+      })),
+    );
+    const states = await this.repository.corroborations(tx, keys);
     const events: AnyEvent[] = [];
     for (const key of keys) {
-      const state = await this.repository.corroboration(tx, key);
-      if (state === null) {
+      const state = states.get(key);
+      // Most patterns have one submitter: nothing to publish, so nothing to lock or read.
+      if (state === undefined || !corroboratesFurther(state.reports, state.publishedCount)) {
         continue;
       }
       await this.repository.lockObject(tx, state.earliestObjectId);

@@ -6,6 +6,17 @@ import type { KnownVersion } from './next-version';
 
 export type RevisionCause = 'review' | 'enrichment';
 
+/** One indicator reported under its normalised pattern, with its first version. */
+export interface NewReport {
+  readonly patternKey: string;
+  readonly objectId: string;
+  readonly submissionId: string;
+  readonly submitterKey: string;
+  readonly version: string;
+  readonly object: StixObject;
+  readonly confidence: number | null;
+}
+
 /** The corroboration state of one normalised pattern, locked for the transaction. */
 export interface CorroborationRow {
   readonly earliestObjectId: string;
@@ -45,8 +56,9 @@ export class ObjectRevisionsRepository {
     await tx.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [`publisher.object:${objectId}`]);
   }
 
-  async lockPattern(tx: EntityManager, patternKey: string): Promise<void> {
-    await tx.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [`publisher.pattern:${patternKey}`]);
+  /** Locks the patterns in the order given (callers sort them, so two inputs cannot deadlock). */
+  async lockPatterns(tx: EntityManager, patternKeys: readonly string[]): Promise<void> {
+    await tx.query(`SELECT pg_advisory_xact_lock(hashtextextended('publisher.pattern:' || key, 0)) FROM unnest($1::text[]) AS key`, [patternKeys]);
   }
 
   /** Whether a version of the object with this timestamp (any precision) is known. */
@@ -85,44 +97,49 @@ export class ObjectRevisionsRepository {
   }
 
   /**
-   * Records one indicator under its pattern; the first indicator of a pattern becomes its
-   * earliest, with its first version. Idempotent: an object id is recorded once per pattern.
+   * Records indicators under their patterns; the first indicator of a pattern (in the order given)
+   * becomes its earliest, with its first version. Idempotent: an object id is recorded once per pattern.
    */
-  async recordReport(
-    tx: EntityManager,
-    report: { patternKey: string; objectId: string; submissionId: string; submitterKey: string; version: string; object: StixObject; confidence: number | null },
-  ): Promise<void> {
+  async recordReports(tx: EntityManager, reports: readonly NewReport[]): Promise<void> {
+    const column = <K extends keyof NewReport>(key: K) => reports.map((report) => report[key]);
     await tx.query(
       `INSERT INTO publisher.corroborations (pattern_key, earliest_object_id, earliest_submission_id, earliest_version, earliest_version_at, earliest_object)
-       VALUES ($1, $2, $3, $4::text, $4::text::timestamptz, $5::jsonb) ON CONFLICT (pattern_key) DO NOTHING`,
-      [report.patternKey, report.objectId, report.submissionId, report.version, JSON.stringify(report.object)],
+       SELECT r.pattern_key, r.object_id, r.submission_id::uuid, r.version, r.version::timestamptz, r.object::jsonb
+         FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[]) WITH ORDINALITY AS r(pattern_key, object_id, submission_id, version, object, position)
+        ORDER BY r.position
+       ON CONFLICT (pattern_key) DO NOTHING`,
+      [column('patternKey'), column('objectId'), column('submissionId'), column('version'), reports.map((report) => JSON.stringify(report.object))],
     );
     await tx.query(
-      `INSERT INTO publisher.indicator_reports (pattern_key, object_id, submission_id, submitter_key, confidence) VALUES ($1, $2, $3, $4, $5)
+      `INSERT INTO publisher.indicator_reports (pattern_key, object_id, submission_id, submitter_key, confidence)
+       SELECT pattern_key, object_id, submission_id::uuid, submitter_key, confidence
+         FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::smallint[]) AS r(pattern_key, object_id, submission_id, submitter_key, confidence)
        ON CONFLICT (pattern_key, object_id) DO NOTHING`,
-      [report.patternKey, report.objectId, report.submissionId, report.submitterKey, report.confidence],
+      [column('patternKey'), column('objectId'), column('submissionId'), column('submitterKey'), column('confidence')],
     );
   }
 
-  async corroboration(tx: EntityManager, patternKey: string): Promise<CorroborationRow | null> {
-    const rows: { earliest_object_id: string; earliest_submission_id: string; published_count: number }[] = await tx.query(
-      `SELECT earliest_object_id, earliest_submission_id, published_count FROM publisher.corroborations WHERE pattern_key = $1 FOR UPDATE`,
-      [patternKey],
+  /** The corroboration state of each pattern that has one, its rows locked for the transaction. */
+  async corroborations(tx: EntityManager, patternKeys: readonly string[]): Promise<Map<string, CorroborationRow>> {
+    const rows: { pattern_key: string; earliest_object_id: string; earliest_submission_id: string; published_count: number }[] = await tx.query(
+      `SELECT pattern_key, earliest_object_id, earliest_submission_id, published_count FROM publisher.corroborations
+        WHERE pattern_key = ANY($1::text[]) ORDER BY pattern_key FOR UPDATE`,
+      [patternKeys],
     );
-    const row = rows[0];
-    if (row === undefined) {
-      return null;
+    const reports: { pattern_key: string; submitter_key: string; confidence: number | null }[] = await tx.query(
+      `SELECT pattern_key, submitter_key, confidence FROM publisher.indicator_reports WHERE pattern_key = ANY($1::text[])`,
+      [patternKeys],
+    );
+    const states = new Map<string, CorroborationRow>();
+    for (const row of rows) {
+      states.set(row.pattern_key, {
+        earliestObjectId: row.earliest_object_id,
+        earliestSubmissionId: row.earliest_submission_id,
+        publishedCount: row.published_count,
+        reports: reports.filter((report) => report.pattern_key === row.pattern_key).map((report) => ({ submitterKey: report.submitter_key, confidence: report.confidence })),
+      });
     }
-    const reports: { submitter_key: string; confidence: number | null }[] = await tx.query(
-      `SELECT submitter_key, confidence FROM publisher.indicator_reports WHERE pattern_key = $1`,
-      [patternKey],
-    );
-    return {
-      earliestObjectId: row.earliest_object_id,
-      earliestSubmissionId: row.earliest_submission_id,
-      publishedCount: row.published_count,
-      reports: reports.map((report) => ({ submitterKey: report.submitter_key, confidence: report.confidence })),
-    };
+    return states;
   }
 
   async markCorroborationPublished(tx: EntityManager, patternKey: string, count: number): Promise<void> {
