@@ -63,6 +63,9 @@ export const DEFAULT_PARTITIONS_CONSUMED_CONCURRENTLY = 3;
  */
 export const STAGE_RECORD_CONCURRENCY = 3;
 
+/** How often a projection's advisory Kafka offset commit is sent (its checkpoint is in PostgreSQL). */
+const ADVISORY_COMMIT_INTERVAL_MS = 5_000;
+
 /** Pause before starting a consumer again that kafkajs gave up on (see `restartLater`). */
 const CRASH_RESTART_DELAY_MS = 5_000;
 
@@ -138,6 +141,8 @@ export abstract class KafkaConsumerServer extends Server implements CustomTransp
   private run(consumer: Consumer): Promise<void> {
     return consumer.run({
       autoCommit: this.autoCommit(),
+      // How often `commitOffsetsIfNecessary` commits (projections' advisory offsets).
+      autoCommitInterval: ADVISORY_COMMIT_INTERVAL_MS,
       eachBatchAutoResolve: false,
       partitionsConsumedConcurrently: this.options.partitionsConsumedConcurrently ?? DEFAULT_PARTITIONS_CONSUMED_CONCURRENTLY,
       eachBatch: (payload) => this.timedBatch(payload),
@@ -190,7 +195,7 @@ export abstract class KafkaConsumerServer extends Server implements CustomTransp
     return this.consumer as T;
   }
 
-  /** Whether kafkajs should commit resolved offsets itself (projections: advisory commits). */
+  /** Whether kafkajs should commit resolved offsets itself after every batch. */
   protected abstract autoCommit(): boolean;
   protected abstract processBatch(payload: EachBatchPayload): Promise<void>;
   protected abstract afterClose(): Promise<void>;

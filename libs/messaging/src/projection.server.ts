@@ -76,8 +76,13 @@ export class KafkaProjectionServer<Tx> extends KafkaConsumerServer {
     super(options);
   }
 
+  /**
+   * kafkajs would commit the offset after every batch; the advisory commit is sent from
+   * processBatch instead, at most every few seconds (an OffsetCommit per small batch was broker
+   * work for nothing: the checkpoint decides what is applied).
+   */
   protected autoCommit(): boolean {
-    return true;
+    return false;
   }
 
   protected override retriesInPlace(): boolean {
