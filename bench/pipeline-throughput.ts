@@ -22,7 +22,7 @@
 import 'reflect-metadata';
 import { Topics } from '@ais/contracts';
 import { createKafka, desiredTopics, ensureTopics, publisherProducerConfig } from '@ais/messaging';
-import { TEST_BROKERS, uniqueName } from '@ais/testing';
+import { TEST_BROKERS, TEST_DATABASE_URL, uniqueName } from '@ais/testing';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -37,6 +37,7 @@ import { chartSvg, renderPng } from './pipeline/chart';
 import { drive, type BundleSink, type LoadMode, type LoadResult } from './pipeline/load-driver';
 import { pidFromFile, ProcessSampler, type ProcessUsage, type SampledProcess } from './pipeline/process-sampler';
 import { groupFigures, scrapeGroups, type GroupFigures } from './pipeline/stage-metrics';
+import { StatementCounter } from './pipeline/statement-counter';
 
 const TARGET_OBJECTS_PER_SECOND = 2_000;
 const TARGET_BASELINE_SHARE = 0.5;
@@ -129,6 +130,8 @@ interface PhaseReport {
   readonly perSecond: number[];
   readonly processes: ProcessUsage[];
   readonly groups: GroupFigures[];
+  /** PostgreSQL statements the system's database ran in the phase and its drain; null if not counted. */
+  readonly statements: number | null;
 }
 
 function percentile(sorted: readonly number[], share: number): number {
@@ -169,17 +172,23 @@ interface Harness {
   readonly metricsUrls: readonly string[];
   /** Longest wait after a phase for what it posted to come out. */
   readonly drainMs: number;
+  /** The system's database statements (the pipeline's; the baseline has no database). */
+  readonly statements: StatementCounter | null;
   readonly trackIds: boolean;
 }
 
 async function runPhase(harness: Harness, phase: string, mode: LoadMode, durationS: number, warmInS: number): Promise<PhaseReport> {
   const sampler = new ProcessSampler(harness.processes);
   const before = await scrapeGroups(harness.metricsUrls);
+  const statementsBefore = (await harness.statements?.count()) ?? null;
   sampler.start();
   const load = await drive({ phase, mode, durationMs: durationS * 1000, generator: harness.generator, sink: harness.sink, recorder: harness.recorder, trackIds: harness.trackIds });
   const processes = sampler.stop();
   const groups = groupFigures(before, await scrapeGroups(harness.metricsUrls), (load.endedAt - load.startedAt) / 1000);
   await drain(harness.recorder, phase, harness.drainMs);
+  // Counted after the drain, so that every statement the phase's submissions caused is in.
+  const statementsAfter = (await harness.statements?.count()) ?? null;
+  const statements = statementsBefore === null || statementsAfter === null ? null : statementsAfter - statementsBefore;
   const mine = harness.recorder.arrivals.filter((arrival) => arrival.phase === phase);
   const windowStart = load.startedAt + warmInS * 1000;
   const windowEnd = load.startedAt + durationS * 1000;
@@ -207,6 +216,7 @@ async function runPhase(harness: Harness, phase: string, mode: LoadMode, duratio
     perSecond,
     processes,
     groups,
+    statements,
   };
   printPhase(report);
   return report;
@@ -231,6 +241,9 @@ function printPhase(report: PhaseReport): void {
   const systemCores = report.processes.filter((p) => p.name !== 'bench').reduce((sum, p) => sum + p.cpuCores, 0);
   if (report.objectsPerSecond > 0) {
     console.log(`  system CPU ${fmt(systemCores, 2)} cores = ${fmt((systemCores * 1000) / report.objectsPerSecond, 2)} ms of CPU per object arrived`);
+  }
+  if (report.statements !== null && load.submissions > 0) {
+    console.log(`  PostgreSQL statements ${fmt(report.statements)} = ${fmt(report.statements / load.submissions, 1)} per submission (pg_stat_statements, this system's database, phase and drain)`);
   }
   for (const group of report.groups) {
     console.log(
@@ -298,6 +311,7 @@ async function runPipeline(options: Options, seed: number): Promise<PhaseReport[
       processes: [...SERVICES.map((service) => ({ name: service, pid: () => system.launcher.pid(service) })), ...infrastructure()],
       metricsUrls: SERVICES.map((service) => system.url(service, '/metrics')),
       drainMs: options.drainS * 1000,
+      statements: new StatementCounter(TEST_DATABASE_URL, system.id),
       trackIds: true,
     };
     await sampleIdle(harness.processes);
@@ -372,6 +386,7 @@ async function runBaseline(options: Options, seed: number): Promise<PhaseReport[
       processes: [...hops.map((hop, i) => ({ name: `hop-${i + 1}`, pid: () => hop.pid })), ...infrastructure()],
       metricsUrls: [],
       drainMs: options.drainS * 1000,
+      statements: null,
       trackIds: false,
     };
     await runPhase(harness, 'warm-up', { kind: 'objects', perSecond: 200 }, 10, 0);

@@ -139,6 +139,14 @@ shared_buffers = 128MB
 password_encryption = scram-sha-256
 log_line_prefix = '%m [%p] %q%u@%d '
 EOF
+  # Statement counts per database, which bench/pipeline-throughput.ts reports per submission.
+  if has_pg_stat_statements; then
+    echo "shared_preload_libraries = 'pg_stat_statements'" | as_pg tee -a "$DATA_DIR/ais-local.conf" >/dev/null
+  fi
+}
+
+has_pg_stat_statements() {
+  [[ -f "$(dirname "$PG_BIN")/lib/pg_stat_statements.so" ]]
 }
 
 ensure_role_and_db() {
@@ -150,6 +158,9 @@ ALTER ROLE :"role" WITH LOGIN PASSWORD :'pw';
 SELECT format('CREATE DATABASE %I OWNER %I', :'db', :'role')
   WHERE NOT EXISTS (SELECT 1 FROM pg_database WHERE datname = :'db') \gexec
 SQL
+  if has_pg_stat_statements; then
+    psql_super -d "$PG_DB" -c 'CREATE EXTENSION IF NOT EXISTS pg_stat_statements' >/dev/null
+  fi
 }
 
 cmd_up() {
