@@ -39,7 +39,9 @@ export async function ensureTopics(admin: Admin, topics: readonly ITopicConfig[]
     return [];
   }
   try {
-    await admin.createTopics({ topics: missing, waitForLeaders: true });
+    // Leaders are awaited below: kafkajs's own wait gives up on the first "does not host this
+    // topic-partition" a busy broker answers right after creating many topics.
+    await admin.createTopics({ topics: missing, waitForLeaders: false });
   } catch (error) {
     if ((error as { type?: string }).type !== 'TOPIC_ALREADY_EXISTS') {
       throw error;

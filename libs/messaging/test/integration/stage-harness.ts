@@ -33,7 +33,7 @@ export class StageHarness {
   }
 
   /** A stage that turns each SubmissionAnonymized into a SubmissionScreened, via `handler`. */
-  async startStage(handler: (event: EventOf<'SubmissionAnonymized'>) => Promise<AnyEvent[]> | AnyEvent[]): Promise<KafkaStageServer> {
+  async startStage(handler: (event: EventOf<'SubmissionAnonymized'>) => Promise<AnyEvent[]> | AnyEvent[], recordConcurrency = 1): Promise<KafkaStageServer> {
     const server = new KafkaStageServer({
       kafka: this.kafka,
       group: this.group,
@@ -41,6 +41,7 @@ export class StageHarness {
       states: new ConsumerStateRegistry(),
       topicPrefix: this.prefix,
       handlerAttempts: 2,
+      recordConcurrency,
     });
     server.addHandler(consumes(this.group, 'SubmissionAnonymized'), async (event: EventOf<'SubmissionAnonymized'>) => handler(event), true);
     await new Promise<void>((resolve, reject) => {

@@ -35,6 +35,28 @@ describe('KafkaStageServer on a real broker', () => {
     await waitFor(async () => (await harness.committedOffset(Topics.pipelineAnonymized)) === 40, { description: 'offsets committed' });
   });
 
+  it('handles records of a batch at once when asked, and still writes the outputs in record order', async () => {
+    const submissionId = randomUUID(); // one key: one partition, one batch
+    const inputs = Array.from({ length: 12 }, () => anonymizedEvent(submissionId));
+    const position = new Map(inputs.map((input, i) => [input.eventId, i]));
+    let inFlight = 0;
+    let mostInFlight = 0;
+    await harness.sendEvents(inputs);
+    await harness.startStage(async (event) => {
+      inFlight++;
+      mostInFlight = Math.max(mostInFlight, inFlight);
+      // Earlier records take longer, so they finish after later ones.
+      await new Promise((resolve) => setTimeout(resolve, (12 - position.get(event.eventId)!) * 15));
+      inFlight--;
+      return [screenedFrom(event)];
+    }, 3);
+
+    await waitFor(() => reader.on(harness.topic(Topics.pipelineScreened)).length >= 12, { description: '12 outputs' });
+    const outputs = reader.valuesOn<{ causationId: string }>(harness.topic(Topics.pipelineScreened));
+    expect(outputs.map((o) => o.causationId)).toEqual(inputs.map((i) => i.eventId));
+    expect(mostInFlight).toBe(3);
+  });
+
   it('moves poison records to the dead-letter topic with their origin, counts them, and goes on', async () => {
     await harness.startStage((event) => {
       if (event.data.profileVersion === 'explode') {
