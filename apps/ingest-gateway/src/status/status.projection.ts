@@ -7,18 +7,6 @@ import { lockStatus, lockStatuses } from './status.repository';
 
 export const STATUS_GROUP = 'ingest-gateway.status';
 
-/**
- * Moves each object of a status resource out of `pending` as the pipeline decides: failed when
- * rejected or dropped on the way, succeeded when published. Updates only pending rows, so
- * redelivered events change nothing.
- *
- * Also records, per principal, each object version that got published (the exact-duplicate
- * register consulted at POST time), and the moment a status completes (the event's
- * `occurredAt`, so a replay writes the same) from which its retention runs.
- *
- * Each handler first waits for the submission's POST to commit its status row (`lockStatus`):
- * an outcome may arrive before it.
- */
 interface PublishedOutcome {
   readonly submissionId: string;
   readonly sourceObjectId: string;
@@ -67,6 +55,18 @@ export const PUBLISHED_OUTCOMES: BatchWriter<EntityManager, PublishedOutcome> = 
   },
 };
 
+/**
+ * Moves each object of a status resource out of `pending` as the pipeline decides: failed when
+ * rejected or dropped on the way, succeeded when published. Updates only pending rows, so
+ * redelivered events change nothing.
+ *
+ * Also records, per principal, each object version that got published (the exact-duplicate
+ * register consulted at POST time), and the moment a status completes (an event's
+ * `occurredAt`, not the projection's clock) from which its retention runs.
+ *
+ * Each handler first waits for the submission's POST to commit its status row (`lockStatus`):
+ * an outcome may arrive before it.
+ */
 @Controller()
 export class StatusProjection {
   @EventPattern(consumes(STATUS_GROUP, 'SubmissionRejected'))
