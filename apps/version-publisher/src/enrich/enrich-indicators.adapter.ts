@@ -82,7 +82,7 @@ export class EnrichIndicatorsAdapter {
         continue;
       }
       await this.repository.lockObject(tx, state.earliestObjectId);
-      const latest = await this.repository.latestVersion(tx, state.earliestObjectId);
+      const latest = await this.repository.latestVersion(tx, state.earliestObjectId, true);
       if (latest === null) {
         continue;
       }

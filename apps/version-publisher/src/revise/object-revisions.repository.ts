@@ -33,9 +33,10 @@ export interface CorroborationRow {
  * same version; the versions made are kept with their events, written before the stage's Kafka
  * transaction commits, so a redelivered input sends exactly the events it sent before.
  *
- * "Known" means stored by the repository projection, made here, or (for an indicator that is the
- * earliest of its pattern) the first version as the enrichment stage saw it screened: the
- * projection may lag behind both.
+ * "Known" means stored by the repository projection or made here. Enrichment may also build on
+ * the first version of the earliest indicator of a pattern as it saw it screened (the projection
+ * may lag behind); review may not: a release built on a version not yet on the output topic could
+ * reach the topic before it (found by the federal-versions e2e test once enrichment got faster).
  */
 @Injectable()
 export class ObjectRevisionsRepository {
@@ -61,28 +62,30 @@ export class ObjectRevisionsRepository {
     await tx.query(`SELECT pg_advisory_xact_lock(hashtextextended('publisher.pattern:' || key, 0)) FROM unnest($1::text[]) AS key`, [patternKeys]);
   }
 
-  /** Whether a version of the object with this timestamp (any precision) is known. */
+  /** Whether a version of the object with this timestamp (any precision) is stored or made here. */
   async hasVersion(tx: EntityManager, objectId: string, version: string): Promise<boolean> {
     const rows: unknown[] = await tx.query(
       `SELECT 1 FROM publisher.object_versions WHERE object_id = $1 AND version_at = $2::timestamptz
        UNION ALL SELECT 1 FROM publisher.derived_versions WHERE object_id = $1 AND version_at = $2::timestamptz
-       UNION ALL SELECT 1 FROM publisher.corroborations WHERE earliest_object_id = $1 AND earliest_version_at = $2::timestamptz
        LIMIT 1`,
       [objectId, version],
     );
     return rows.length > 0;
   }
 
-  /** The latest known version of the object (latest STIX version, not latest added), or null. */
-  async latestVersion(tx: EntityManager, objectId: string): Promise<KnownVersion | null> {
+  /**
+   * The latest known version of the object (latest STIX version, not latest added), or null;
+   * with `includeScreened`, also the first version as enrichment saw it screened.
+   */
+  async latestVersion(tx: EntityManager, objectId: string, includeScreened = false): Promise<KnownVersion | null> {
     const rows: { version: string; object: StixObject }[] = await tx.query(
       `SELECT version, object FROM (
          SELECT version, version_at, object FROM publisher.object_versions WHERE object_id = $1
          UNION ALL SELECT version, version_at, object FROM publisher.derived_versions WHERE object_id = $1
-         UNION ALL SELECT earliest_version, earliest_version_at, earliest_object FROM publisher.corroborations WHERE earliest_object_id = $1
+         UNION ALL SELECT earliest_version, earliest_version_at, earliest_object FROM publisher.corroborations WHERE earliest_object_id = $1 AND $2::boolean
        ) known
        ORDER BY version_at DESC LIMIT 1`,
-      [objectId],
+      [objectId, includeScreened],
     );
     const row = rows[0];
     return row === undefined ? null : { version: row.version, object: row.object };
