@@ -3,3 +3,4 @@ export * from './topic-reader';
 export * from './unique-name';
 export * from './wait-for';
 export * from './leak-scan';
+export * from './scratch-database';

@@ -1,23 +1,12 @@
 import { buildEvent } from '@ais/contracts';
 import type { ProjectionContext } from '@ais/messaging';
 import { dataSourceOptions, migrateSchemas } from '@ais/persistence';
-import { TEST_DATABASE_URL, uniqueName, waitFor } from '@ais/testing';
+import { ScratchDatabase, waitFor } from '@ais/testing';
 import { randomUUID } from 'node:crypto';
-import { Client } from 'pg';
 import { DataSource, type EntityManager } from 'typeorm';
 import { GATEWAY_SCHEMA, INGEST_GATEWAY_SCHEMA } from '../../src/migrations';
 import { StatusProjection } from '../../src/status/status.projection';
 import { lockStatus, StatusRepository } from '../../src/status/status.repository';
-
-async function adminQuery(sql: string): Promise<void> {
-  const client = new Client({ connectionString: TEST_DATABASE_URL });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
 
 /**
  * A POST writes its status row, then `SubmissionReceived`, then commits. On a busy gateway the
@@ -25,17 +14,13 @@ async function adminQuery(sql: string): Promise<void> {
  * nothing and leave the status pending for good (found by the fault-injection e2e test).
  */
 describe('an outcome that arrives before its status row commits', () => {
-  const database = uniqueName('igw_race').replace(/-/g, '_');
-  const url = (() => {
-    const parsed = new URL(TEST_DATABASE_URL);
-    parsed.pathname = `/${database}`;
-    return parsed.toString();
-  })();
+  const database = new ScratchDatabase('igw_race');
+  const url = database.url;
   let dataSource: DataSource;
   let statuses: StatusRepository;
 
   beforeAll(async () => {
-    await adminQuery(`CREATE DATABASE ${database}`);
+    await database.create();
     await migrateSchemas(url, [INGEST_GATEWAY_SCHEMA]);
     dataSource = await new DataSource(dataSourceOptions({ url, schema: GATEWAY_SCHEMA, migrations: [] })).initialize();
     statuses = new StatusRepository(dataSource);
@@ -43,7 +28,7 @@ describe('an outcome that arrives before its status row commits', () => {
 
   afterAll(async () => {
     await dataSource?.destroy();
-    await adminQuery(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
+    await database.drop();
   });
 
   it('is applied once the POST commits', async () => {

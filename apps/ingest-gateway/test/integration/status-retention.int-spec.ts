@@ -1,8 +1,7 @@
 import { loadIngestGatewayConfig } from '@ais/config';
 import { dataSourceOptions, migrateSchemas } from '@ais/persistence';
-import { TEST_DATABASE_URL, uniqueName, waitFor } from '@ais/testing';
+import { ScratchDatabase, waitFor } from '@ais/testing';
 import { randomUUID } from 'node:crypto';
-import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { GATEWAY_SCHEMA, INGEST_GATEWAY_SCHEMA } from '../../src/migrations';
 import { StatusRetention } from '../../src/status/status-retention';
@@ -10,30 +9,16 @@ import { StatusRepository } from '../../src/status/status.repository';
 
 const HOUR = 3_600_000;
 
-async function adminQuery(sql: string): Promise<void> {
-  const client = new Client({ connectionString: TEST_DATABASE_URL });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
-
 /** Status retention on a real PostgreSQL, with the clock injected: kept ≥ 24 h after completion, pending never purged. */
 describe('StatusRetention', () => {
-  const database = uniqueName('igw_ret').replace(/-/g, '_');
-  const url = (() => {
-    const parsed = new URL(TEST_DATABASE_URL);
-    parsed.pathname = `/${database}`;
-    return parsed.toString();
-  })();
+  const database = new ScratchDatabase('igw_ret');
+  const url = database.url;
   const principalId = randomUUID();
   let dataSource: DataSource;
   let statuses: StatusRepository;
 
   beforeAll(async () => {
-    await adminQuery(`CREATE DATABASE ${database}`);
+    await database.create();
     await migrateSchemas(url, [INGEST_GATEWAY_SCHEMA]);
     dataSource = await new DataSource(dataSourceOptions({ url, schema: GATEWAY_SCHEMA, migrations: [] })).initialize();
     statuses = new StatusRepository(dataSource);
@@ -41,7 +26,7 @@ describe('StatusRetention', () => {
 
   afterAll(async () => {
     await dataSource?.destroy();
-    await adminQuery(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
+    await database.drop();
   });
 
   async function status(requestedAt: Date, completedAt: Date | null): Promise<string> {

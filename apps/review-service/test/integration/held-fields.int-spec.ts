@@ -4,10 +4,9 @@ import { ConsumerStateRegistry, consumes, desiredTopics, encodeEvent, ensureTopi
 import { CodedError } from '@ais/observability';
 import { dataSourceOptions, migrateSchemas, TypeOrmProjectionStore } from '@ais/persistence';
 import { KEYSTORE_SCHEMA_OWNER, PostgresKeyStore, Sealer } from '@ais/sealing';
-import { TEST_BROKERS, TEST_DATABASE_URL, TopicReader, uniqueName, waitFor } from '@ais/testing';
+import { ScratchDatabase, TEST_BROKERS, TopicReader, uniqueName, waitFor } from '@ais/testing';
 import { Kafka, logLevel } from 'kafkajs';
 import { randomUUID } from 'node:crypto';
-import { Client } from 'pg';
 import { Registry } from 'prom-client';
 import { DataSource, type EntityManager } from 'typeorm';
 import { HeldFieldErrorCode } from '../../src/held-fields/held-fields-errors';
@@ -35,7 +34,7 @@ function analyst(id = randomUUID()): Principal {
  */
 describe('held-field queue', () => {
   const kafka = new Kafka({ clientId: 'held-fields-test', brokers: TEST_BROKERS, logLevel: logLevel.NOTHING });
-  const database = uniqueName('review').replace(/-/g, '_');
+  const database = new ScratchDatabase('review');
   const prefix = `${uniqueName()}.`;
   const group = uniqueName('test-group');
   let dataSource: DataSource;
@@ -47,8 +46,8 @@ describe('held-field queue', () => {
   let tasks: ReviewTasksRepository;
 
   beforeAll(async () => {
-    await admin((client) => client.query(`CREATE DATABASE ${database}`));
-    const url = databaseUrl();
+    await database.create();
+    const url = database.url;
     await migrateSchemas(url, [KEYSTORE_SCHEMA_OWNER, REVIEW_SERVICE_SCHEMA]);
     dataSource = await new DataSource(dataSourceOptions({ url, schema: REVIEW_SCHEMA, migrations: [] })).initialize();
     sealer = new Sealer(new PostgresKeyStore(dataSource, MASTER_KEY));
@@ -76,28 +75,12 @@ describe('held-field queue', () => {
     await server?.close();
     await publisher?.disconnect();
     await dataSource?.destroy();
-    await admin((client) => client.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`));
+    await database.drop();
     const kafkaAdmin = kafka.admin();
     await kafkaAdmin.connect();
     await kafkaAdmin.deleteTopics({ topics: (await kafkaAdmin.listTopics()).filter((t) => t.startsWith(prefix)) }).catch(() => undefined);
     await kafkaAdmin.disconnect();
   });
-
-  function databaseUrl(): string {
-    const url = new URL(TEST_DATABASE_URL);
-    url.pathname = `/${database}`;
-    return url.toString();
-  }
-
-  async function admin(work: (client: Client) => Promise<unknown>): Promise<void> {
-    const client = new Client({ connectionString: TEST_DATABASE_URL });
-    await client.connect();
-    try {
-      await work(client);
-    } finally {
-      await client.end();
-    }
-  }
 
   async function send(events: EventEnvelope[]): Promise<void> {
     const producer = kafka.producer();

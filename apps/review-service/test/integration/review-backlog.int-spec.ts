@@ -1,7 +1,6 @@
 import { dataSourceOptions, migrateSchemas } from '@ais/persistence';
-import { TEST_DATABASE_URL, uniqueName } from '@ais/testing';
+import { ScratchDatabase } from '@ais/testing';
 import { randomUUID } from 'node:crypto';
-import { Client } from 'pg';
 import { Registry } from 'prom-client';
 import { DataSource } from 'typeorm';
 import { ReviewBacklogMetrics } from '../../src/metrics/review-backlog.metrics';
@@ -12,34 +11,22 @@ const HOUR = 3600;
 
 /** The review backlog gauges against the real PostgreSQL: what a Prometheus scrape reads. */
 describe('review backlog metrics', () => {
-  const database = uniqueName('review_backlog').replace(/-/g, '_');
+  const database = new ScratchDatabase('review_backlog');
   let dataSource: DataSource;
   let registry: Registry;
 
   beforeAll(async () => {
-    await admin((client) => client.query(`CREATE DATABASE ${database}`));
-    const url = new URL(TEST_DATABASE_URL);
-    url.pathname = `/${database}`;
-    await migrateSchemas(url.toString(), [REVIEW_SERVICE_SCHEMA]);
-    dataSource = await new DataSource(dataSourceOptions({ url: url.toString(), schema: REVIEW_SCHEMA, migrations: [] })).initialize();
+    await database.create();
+    await migrateSchemas(database.url, [REVIEW_SERVICE_SCHEMA]);
+    dataSource = await new DataSource(dataSourceOptions({ url: database.url, schema: REVIEW_SCHEMA, migrations: [] })).initialize();
     registry = new Registry();
     new ReviewBacklogMetrics(registry, new ReviewBacklogRepository(dataSource));
   });
 
   afterAll(async () => {
     await dataSource?.destroy();
-    await admin((client) => client.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`));
+    await database.drop();
   });
-
-  async function admin(work: (client: Client) => Promise<unknown>): Promise<void> {
-    const client = new Client({ connectionString: TEST_DATABASE_URL });
-    await client.connect();
-    try {
-      await work(client);
-    } finally {
-      await client.end();
-    }
-  }
 
   /** A task created `ageSeconds` ago by the database clock; decided ones carry their decision. */
   async function task(kind: 'held-field' | 'notice', state: 'open' | 'claimed' | 'released' | 'rejected', ageSeconds: number): Promise<void> {

@@ -1,9 +1,8 @@
 import { buildEvent, type EventOf, type IndicatorPublishedV1, type ReviewDecidedV1, type StixObject, type SubmissionScreenedV1 } from '@ais/contracts';
 import { RetriableError, type StageContext } from '@ais/messaging';
 import { dataSourceOptions, migrateSchemas } from '@ais/persistence';
-import { TEST_DATABASE_URL, uniqueName } from '@ais/testing';
+import { ScratchDatabase } from '@ais/testing';
 import { randomUUID } from 'node:crypto';
-import { Client } from 'pg';
 import { Registry } from 'prom-client';
 import { DataSource, type EntityManager } from 'typeorm';
 import { CORROBORATION_COUNT_PROPERTY } from '../../src/enrich/corroborate.decider';
@@ -27,7 +26,7 @@ type Published = EventOf<'IndicatorPublished'>;
  * transport calls them, and the repository projection is applied as its transport applies it.
  */
 describe('new versions of published objects', () => {
-  const database = uniqueName('publisher').replace(/-/g, '_');
+  const database = new ScratchDatabase('publisher');
   let dataSource: DataSource;
   let review: ReviseAfterReviewAdapter;
   let enrichment: EnrichIndicatorsAdapter;
@@ -35,11 +34,9 @@ describe('new versions of published objects', () => {
   const projection = new ObjectVersionsProjection();
 
   beforeAll(async () => {
-    await admin((client) => client.query(`CREATE DATABASE ${database}`));
-    const url = new URL(TEST_DATABASE_URL);
-    url.pathname = `/${database}`;
-    await migrateSchemas(url.toString(), [VERSION_PUBLISHER_SCHEMA]);
-    dataSource = await new DataSource(dataSourceOptions({ url: url.toString(), schema: PUBLISHER_SCHEMA, migrations: [] })).initialize();
+    await database.create();
+    await migrateSchemas(database.url, [VERSION_PUBLISHER_SCHEMA]);
+    dataSource = await new DataSource(dataSourceOptions({ url: database.url, schema: PUBLISHER_SCHEMA, migrations: [] })).initialize();
     const repository = new ObjectRevisionsRepository(dataSource);
     const metrics = new RevisionsMetrics(new Registry());
     review = new ReviseAfterReviewAdapter(repository, metrics, new DecisionWait(5_000, () => now));
@@ -48,18 +45,8 @@ describe('new versions of published objects', () => {
 
   afterAll(async () => {
     await dataSource?.destroy();
-    await admin((client) => client.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`));
+    await database.drop();
   });
-
-  async function admin(work: (client: Client) => Promise<unknown>): Promise<void> {
-    const client = new Client({ connectionString: TEST_DATABASE_URL });
-    await client.connect();
-    try {
-      await work(client);
-    } finally {
-      await client.end();
-    }
-  }
 
   const context = (): StageContext => ({ topic: 't', partition: 0, offset: '0', receivedAt: new Date('2026-11-05T00:00:00.000Z'), afterCommit: () => undefined });
 

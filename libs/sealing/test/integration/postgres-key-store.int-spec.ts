@@ -1,7 +1,6 @@
 import { dataSourceOptions, migrateSchemas } from '@ais/persistence';
-import { TEST_DATABASE_URL, uniqueName } from '@ais/testing';
+import { ScratchDatabase } from '@ais/testing';
 import { randomBytes, randomUUID } from 'node:crypto';
-import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { KEYSTORE_SCHEMA_OWNER } from '../../src/keystore.migrations';
 import { KEYSTORE_SCHEMA, PostgresKeyStore } from '../../src/postgres-key.store';
@@ -9,33 +8,21 @@ import { KeyDestroyedError, Sealer } from '../../src/sealer';
 
 /** The data-key store against the real PostgreSQL: what every sealing service relies on. */
 describe('PostgresKeyStore', () => {
-  const database = uniqueName('keystore').replace(/-/g, '_');
+  const database = new ScratchDatabase('keystore');
   let dataSource: DataSource;
   let store: PostgresKeyStore;
 
   beforeAll(async () => {
-    await admin((client) => client.query(`CREATE DATABASE ${database}`));
-    const url = new URL(TEST_DATABASE_URL);
-    url.pathname = `/${database}`;
-    await migrateSchemas(url.toString(), [KEYSTORE_SCHEMA_OWNER]);
-    dataSource = await new DataSource(dataSourceOptions({ url: url.toString(), schema: KEYSTORE_SCHEMA, migrations: [] })).initialize();
+    await database.create();
+    await migrateSchemas(database.url, [KEYSTORE_SCHEMA_OWNER]);
+    dataSource = await new DataSource(dataSourceOptions({ url: database.url, schema: KEYSTORE_SCHEMA, migrations: [] })).initialize();
     store = new PostgresKeyStore(dataSource, randomBytes(32));
   });
 
   afterAll(async () => {
     await dataSource?.destroy();
-    await admin((client) => client.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`));
+    await database.drop();
   });
-
-  async function admin(work: (client: Client) => Promise<unknown>): Promise<void> {
-    const client = new Client({ connectionString: TEST_DATABASE_URL });
-    await client.connect();
-    try {
-      await work(client);
-    } finally {
-      await client.end();
-    }
-  }
 
   it('creates a key once: a second create, even concurrent, returns the stored key', async () => {
     const keyId = randomUUID();
