@@ -81,6 +81,14 @@ class TestProjection extends KafkaProjectionServer<Tx> {
   }
 }
 
+/** A projection over the store, dead-lettering to the fake broker, handlers added by each test. */
+function projectionOver(store: MemoryStore, kafka: FakeKafka): TestProjection {
+  return new TestProjection(
+    { kafka: kafka as unknown as Kafka, group, metrics: new MessagingMetrics(new Registry()), states: new ConsumerStateRegistry(), handlerAttempts: 3 },
+    store,
+  );
+}
+
 function record(offset: number, poison = false): KafkaMessage {
   const objectId = `indicator--${randomUUID()}`;
   const event = buildEvent(
@@ -112,10 +120,7 @@ describe('KafkaProjectionServer', () => {
   beforeEach(() => {
     store = new MemoryStore();
     kafka = new FakeKafka();
-    server = new TestProjection(
-      { kafka: kafka as unknown as Kafka, group, metrics: new MessagingMetrics(new Registry()), states: new ConsumerStateRegistry(), handlerAttempts: 3 },
-      store,
-    );
+    server = projectionOver(store, kafka);
     server.addHandler(
       consumes(group, 'IndicatorPublished'),
       (event: EventOf<'IndicatorPublished'>, ctx: ProjectionContext<Tx>) => {
@@ -260,10 +265,7 @@ describe('KafkaProjectionServer', () => {
     };
 
     beforeEach(() => {
-      server = new TestProjection(
-        { kafka: kafka as unknown as Kafka, group, metrics: new MessagingMetrics(new Registry()), states: new ConsumerStateRegistry(), handlerAttempts: 3 },
-        store,
-      );
+      server = projectionOver(store, kafka);
       server.addHandler(
         consumes(group, 'IndicatorPublished'),
         (event: EventOf<'IndicatorPublished'>, ctx: ProjectionContext<Tx>) => {
