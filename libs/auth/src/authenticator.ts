@@ -34,6 +34,8 @@ function digest(value: string): Buffer {
 @Injectable()
 export class Authenticator {
   private readonly verified = new Map<string, { principal: Principal; expiresAt: number }>();
+  /** Checks under way, by credentials: callers that arrive meanwhile share one scrypt. */
+  private readonly checking = new Map<string, Promise<Principal | null>>();
   private readonly adminTokenDigest: Buffer;
 
   constructor(
@@ -76,6 +78,18 @@ export class Authenticator {
     if (cached !== undefined && cached.expiresAt > now) {
       return cached.principal;
     }
+    // Without this, the requests that arrive while a login's scrypt runs (or when its cache
+    // entry has just expired) would each run their own: 64 clients, 64 × 50 ms of CPU at once.
+    const pending = this.checking.get(cacheKey);
+    if (pending !== undefined) {
+      return pending;
+    }
+    const check = this.checkBasic(credentials, cacheKey, now).finally(() => this.checking.delete(cacheKey));
+    this.checking.set(cacheKey, check);
+    return check;
+  }
+
+  private async checkBasic(credentials: string, cacheKey: string, now: number): Promise<Principal | null> {
     const decoded = Buffer.from(credentials, 'base64').toString('utf8');
     const colon = decoded.indexOf(':');
     if (colon <= 0) {
