@@ -16,6 +16,14 @@ export interface DataSourceSettings extends SchemaOwner {
   readonly applicationName?: string;
 }
 
+/**
+ * Every transaction of every service runs READ COMMITTED (row locks then read the latest committed
+ * row; nothing retries serialization failures), whatever the server's or database's default. Set
+ * once per connection: a `SET TRANSACTION` in each transaction was one more round trip per
+ * projection batch.
+ */
+const READ_COMMITTED_SESSIONS = '-c default_transaction_isolation=read\\ committed';
+
 /** TypeORM options for one schema owner; `synchronize` stays off, migrations change the schema. */
 export function dataSourceOptions(settings: DataSourceSettings): PostgresConnectionOptions {
   return {
@@ -32,6 +40,6 @@ export function dataSourceOptions(settings: DataSourceSettings): PostgresConnect
     // values or credential hashes; errors reach the caller, who logs their class only.
     logging: false,
     applicationName: settings.applicationName,
-    extra: { max: settings.poolSize ?? 10, connectionTimeoutMillis: 5_000 },
+    extra: { max: settings.poolSize ?? 10, connectionTimeoutMillis: 5_000, options: READ_COMMITTED_SESSIONS },
   };
 }

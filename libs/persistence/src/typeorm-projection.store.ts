@@ -8,7 +8,7 @@ export class TypeOrmProjectionStore {
   ) {}
 
   transaction<T>(work: (tx: EntityManager) => Promise<T>): Promise<T> {
-    return this.dataSource.transaction('READ COMMITTED', work);
+    return this.dataSource.transaction(work);
   }
 
   async lockCheckpoint(tx: EntityManager, group: string, topic: string, partition: number): Promise<string | null> {

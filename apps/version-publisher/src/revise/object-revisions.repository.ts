@@ -43,7 +43,7 @@ export class ObjectRevisionsRepository {
   constructor(private readonly dataSource: DataSource) {}
 
   transaction<T>(work: (tx: EntityManager) => Promise<T>): Promise<T> {
-    return this.dataSource.transaction('READ COMMITTED', work);
+    return this.dataSource.transaction(work);
   }
 
   /** The events an input already caused, in the order they were made; empty when it is new. */

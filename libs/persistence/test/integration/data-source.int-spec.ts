@@ -1,0 +1,43 @@
+import { ScratchDatabase } from '@ais/testing';
+import { Client } from 'pg';
+import { DataSource } from 'typeorm';
+import { dataSourceOptions } from '../../src/data-source.options';
+import { TypeOrmProjectionStore } from '../../src/typeorm-projection.store';
+
+describe('dataSourceOptions', () => {
+  const database = new ScratchDatabase('isolation');
+
+  beforeAll(async () => {
+    await database.create();
+    // A database whose default is not PostgreSQL's: the services must not inherit it.
+    const admin = new Client({ connectionString: database.url });
+    await admin.connect();
+    await admin.query(`ALTER DATABASE ${database.name} SET default_transaction_isolation = 'serializable'`);
+    await admin.end();
+  });
+
+  afterAll(() => database.drop());
+
+  async function isolationOf(client: Client): Promise<string> {
+    const rows = await client.query<{ transaction_isolation: string }>('SHOW transaction_isolation');
+    return rows.rows[0]!.transaction_isolation;
+  }
+
+  it('runs every transaction READ COMMITTED, also on a database whose default is serializable', async () => {
+    const plain = new Client({ connectionString: database.url });
+    await plain.connect();
+    expect(await isolationOf(plain)).toBe('serializable');
+    await plain.end();
+
+    const dataSource = await new DataSource(dataSourceOptions({ url: database.url, schema: 'public', migrations: [] })).initialize();
+    try {
+      const inProjection = await new TypeOrmProjectionStore(dataSource, 'public').transaction(async (tx) => {
+        const rows: { transaction_isolation: string }[] = await tx.query('SHOW transaction_isolation');
+        return rows[0]!.transaction_isolation;
+      });
+      expect(inProjection).toBe('read committed');
+    } finally {
+      await dataSource.destroy();
+    }
+  });
+});
