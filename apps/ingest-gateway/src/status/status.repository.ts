@@ -110,28 +110,44 @@ export class StatusRepository {
       `SELECT position, object_id, version, state, message FROM gateway.status_objects WHERE status_id = $1 ORDER BY position`,
       [id],
     );
-    const byState = (state: ObjectRow['state']) =>
-      rows
-        .filter((row) => row.state === state)
-        .map((row): StatusEntry => ({
-          id: row.object_id ?? `objects[${row.position}]`,
-          version: row.version ?? '',
-          ...(row.message === null ? {} : { message: row.message }),
-        }));
-    const successes = byState('success');
-    const failures = byState('failure');
-    const pendings = byState('pending');
-    return {
-      id: resource.id,
-      status: pendings.length === 0 ? 'complete' : 'pending',
-      request_timestamp: resource.request_timestamp,
-      total_count: resource.total_count,
-      success_count: successes.length,
-      failure_count: failures.length,
-      pending_count: pendings.length,
-      ...(successes.length > 0 ? { successes } : {}),
-      ...(failures.length > 0 ? { failures } : {}),
-      ...(pendings.length > 0 ? { pendings } : {}),
-    };
+    return statusResourceOf(resource.id, resource.request_timestamp, resource.total_count, rows);
   }
+}
+
+/**
+ * The status resource a POST answers with: its objects as `create` wrote them, without reading
+ * them back (what the pipeline decides meanwhile shows in the next GET). `now` is the request
+ * timestamp `create` stored; milliseconds, so the microseconds PostgreSQL would print are zeros.
+ */
+export function acceptedStatus(id: string, now: Date, objects: readonly NewStatusObject[]): StatusResource {
+  const rows = objects.map(
+    (o, position): ObjectRow => ({ position, object_id: o.id, version: o.version, state: o.state ?? 'pending', message: o.message ?? null }),
+  );
+  return statusResourceOf(id, `${now.toISOString().slice(0, -1)}000Z`, objects.length, rows);
+}
+
+function statusResourceOf(id: string, requestTimestamp: string, totalCount: number, rows: readonly ObjectRow[]): StatusResource {
+  const byState = (state: ObjectRow['state']) =>
+    rows
+      .filter((row) => row.state === state)
+      .map((row): StatusEntry => ({
+        id: row.object_id ?? `objects[${row.position}]`,
+        version: row.version ?? '',
+        ...(row.message === null ? {} : { message: row.message }),
+      }));
+  const successes = byState('success');
+  const failures = byState('failure');
+  const pendings = byState('pending');
+  return {
+    id,
+    status: pendings.length === 0 ? 'complete' : 'pending',
+    request_timestamp: requestTimestamp,
+    total_count: totalCount,
+    success_count: successes.length,
+    failure_count: failures.length,
+    pending_count: pendings.length,
+    ...(successes.length > 0 ? { successes } : {}),
+    ...(failures.length > 0 ? { failures } : {}),
+    ...(pendings.length > 0 ? { pendings } : {}),
+  };
 }

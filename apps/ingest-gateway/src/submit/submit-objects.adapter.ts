@@ -5,7 +5,7 @@ import { Sealer } from '@ais/sealing';
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { acceptedKey, lockStatus, StatusRepository, type NewStatusObject } from '../status/status.repository';
+import { acceptedKey, acceptedStatus, lockStatus, StatusRepository, type NewStatusObject, type StatusResource } from '../status/status.repository';
 import { statusKeyOf, versionKeyOf } from './parse-envelope';
 
 /** The status message of an object version the principal had already had accepted. */
@@ -29,7 +29,8 @@ export class SubmitObjectsAdapter {
     private readonly statuses: StatusRepository,
   ) {}
 
-  async submit(principal: Principal, objects: unknown[], now: Date): Promise<string> {
+  /** The new status resource, as written. */
+  async submit(principal: Principal, objects: unknown[], now: Date): Promise<StatusResource> {
     const submissionId = randomUUID();
     const versionKeys = objects.map(versionKeyOf);
     const accepted = await this.statuses.acceptedAmong(
@@ -43,7 +44,7 @@ export class SubmitObjectsAdapter {
     const fresh = objects.filter((_, i) => isDuplicate[i] !== true);
     if (fresh.length === 0) {
       await this.dataSource.transaction((tx) => this.statuses.create(tx, submissionId, principal.id, entries, now));
-      return submissionId;
+      return acceptedStatus(submissionId, now, entries);
     }
     const content: SealedSubmission = {
       objects: fresh as StixObject[],
@@ -70,7 +71,7 @@ export class SubmitObjectsAdapter {
       await this.sealer.destroy(submissionId);
       throw new SubmissionTooLargeForLogError();
     }
-    return submissionId;
+    return acceptedStatus(submissionId, now, entries);
   }
 
   private async writeReceived(principal: Principal, submissionId: string, entries: NewStatusObject[], objectCount: number, sealedContent: SealedBlob, now: Date): Promise<void> {

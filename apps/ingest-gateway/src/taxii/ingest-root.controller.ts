@@ -96,9 +96,8 @@ export class IngestRootController {
     if (!envelope.ok) {
       throw ingestError(envelopeErrorCode(envelope.problem), envelope.reason);
     }
-    let statusId: string;
     try {
-      statusId = await this.submissions.submit(principal, envelope.objects, new Date());
+      return await this.submissions.submit(principal, envelope.objects, new Date());
     } catch (error) {
       if (error instanceof SubmissionTooLargeForLogError) {
         throw ingestError(IngestErrorCode.PayloadTooLarge, 'the submission is larger than one log record may be: send its objects in smaller envelopes');
@@ -111,7 +110,6 @@ export class IngestRootController {
       }
       throw error;
     }
-    return this.requireStatus(statusId, principal);
   }
 
   /** Served with and without the trailing slash: taxii2-client asks for `status/{id}`. */

@@ -372,6 +372,8 @@ describe('ingest-gateway TAXII 2.1 ingest root', () => {
       const fresh = indicator();
       const mixed = await post([first, fresh]);
       expect(mixed).toMatchObject({ status: 'pending', total_count: 2, success_count: 1, pending_count: 1, pendings: [{ id: fresh.id }] });
+      // The POST answers with the status as written, and a GET reads the same back.
+      expect(await statusOf(mixed.id as string)).toEqual(mixed);
       const event = await waitFor(() => received().find((e) => e.data.submissionId === mixed.id));
       expect(event.data.objectCount).toBe(1);
 
