@@ -1,12 +1,36 @@
-import { buildEvent } from '@ais/contracts';
-import type { ProjectionContext } from '@ais/messaging';
+import { buildEvent, type EventOf } from '@ais/contracts';
+import type { BatchWriter, ProjectionContext } from '@ais/messaging';
 import { dataSourceOptions, migrateSchemas } from '@ais/persistence';
 import { ScratchDatabase, waitFor } from '@ais/testing';
 import { randomUUID } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';
 import { GATEWAY_SCHEMA, INGEST_GATEWAY_SCHEMA } from '../../src/migrations';
-import { StatusProjection } from '../../src/status/status.projection';
+import { PUBLISHED_OUTCOMES, StatusProjection } from '../../src/status/status.projection';
 import { lockStatus, StatusRepository } from '../../src/status/status.repository';
+
+type Handle = (ctx: ProjectionContext<EntityManager>) => unknown;
+
+/**
+ * One projection batch as KafkaProjectionServer applies it: each record's handler, then the rows
+ * they collected, written per writer, in one transaction. `between` runs after each record.
+ */
+async function applyBatch(tx: EntityManager, records: readonly Handle[], between: (index: number) => Promise<void> = () => Promise.resolve()): Promise<void> {
+  const collected = new Map<BatchWriter<EntityManager, unknown>, unknown[]>();
+  const ctx = {
+    tx,
+    topic: 'ais.pipeline.screened.v1',
+    partition: 0,
+    offset: '0',
+    collect: (writer: BatchWriter<EntityManager, unknown>, row: unknown) => void (collected.get(writer) ?? collected.set(writer, []).get(writer)!).push(row),
+  } as unknown as ProjectionContext<EntityManager>;
+  for (const [index, handle] of records.entries()) {
+    await handle(ctx);
+    await between(index);
+  }
+  for (const [writer, rows] of collected) {
+    await writer.write(tx, rows);
+  }
+}
 
 /**
  * A POST writes its status row, then `SubmissionReceived`, then commits. On a busy gateway the
@@ -30,6 +54,13 @@ describe('an outcome that arrives before its status row commits', () => {
     await dataSource?.destroy();
     await database.drop();
   });
+
+  async function someoneWaitsForAStatusLock(): Promise<boolean> {
+    const waiting: { n: number }[] = await dataSource.query(
+      `SELECT count(*)::int AS n FROM pg_locks WHERE locktype = 'advisory' AND NOT granted AND database = (SELECT oid FROM pg_database WHERE datname = current_database())`,
+    );
+    return waiting[0]!.n > 0;
+  }
 
   it('is applied once the POST commits', async () => {
     const statusId = randomUUID();
@@ -55,18 +86,58 @@ describe('an outcome that arrives before its status row commits', () => {
       { submissionId: statusId, reasons: [{ code: 'AIS_PROFILE_TLP_MARKING_MISSING', message: 'no TLP marking' }] },
       { key: statusId, producer: 'test', correlationId: statusId, causationId: null, occurredAt: now },
     );
-    const projected = dataSource.transaction((tx) =>
-      new StatusProjection().rejected(rejected, { tx, topic: 'ais.intake.rejections.v1', partition: 0, offset: '0' } as ProjectionContext<EntityManager>),
-    );
-    await waitFor(async () => {
-      const waiting: { n: number }[] = await dataSource.query(
-        `SELECT count(*)::int AS n FROM pg_locks WHERE locktype = 'advisory' AND NOT granted AND database = (SELECT oid FROM pg_database WHERE datname = current_database())`,
-      );
-      return waiting[0]!.n > 0;
-    }, { timeoutMs: 20_000, description: 'the projection waiting for the POST' });
+    const projected = dataSource.transaction((tx) => applyBatch(tx, [(ctx) => new StatusProjection().rejected(rejected, ctx)]));
+    await waitFor(() => someoneWaitsForAStatusLock(), { timeoutMs: 20_000, description: 'the projection waiting for the POST' });
 
     commitPost();
     await Promise.all([post, projected]);
     expect(await statuses.find(statusId, principalId)).toMatchObject({ status: 'complete', failure_count: 1, pending_count: 0 });
+  });
+
+  /**
+   * A screened batch (records of two submissions, in log order) beside a published batch of the
+   * same two submissions on another partition: each takes both status locks, so they must take
+   * them in one order, or the two transactions deadlock (found in the pipeline benchmark's logs).
+   */
+  it('lets a batch of screening outcomes and a batch of publications of the same submissions both commit', async () => {
+    const now = new Date();
+    const [first, second] = [randomUUID(), randomUUID()].sort();
+    const objectOf = new Map<string, string>();
+    for (const statusId of [first!, second!]) {
+      objectOf.set(statusId, `indicator--${randomUUID()}`);
+      await dataSource.transaction((tx) => statuses.create(tx, statusId, randomUUID(), [{ id: objectOf.get(statusId)!, version: now.toISOString() }], now));
+    }
+    const screened = (statusId: string) =>
+      buildEvent(
+        'SubmissionScreened',
+        // What the projection reads of it; the rest of the payload does not matter here.
+        { submissionId: statusId, failures: [], replaced: [] } as unknown as EventOf<'SubmissionScreened'>['data'],
+        { key: statusId, producer: 'test', correlationId: statusId, causationId: null, occurredAt: now },
+      );
+    const projection = new StatusProjection();
+    let publications: Promise<void> | undefined;
+
+    // The screened batch's records come in the other order than the locks' sorted one.
+    const screenedBatch = dataSource.transaction((tx) =>
+      applyBatch(
+        tx,
+        [second!, first!].map((statusId) => (ctx: ProjectionContext<EntityManager>) => projection.screened(screened(statusId), ctx)),
+        async (index) => {
+          if (index === 0) {
+            // Between its records, the other partition's batch runs as far as it can.
+            publications = dataSource.transaction((tx2) =>
+              PUBLISHED_OUTCOMES.write(tx2, [first!, second!].map((statusId) => ({ submissionId: statusId, sourceObjectId: objectOf.get(statusId)!, occurredAt: now.toISOString() }))),
+            );
+            await Promise.race([publications, waitFor(() => someoneWaitsForAStatusLock(), { timeoutMs: 20_000 })]);
+          }
+        },
+      ),
+    );
+
+    await screenedBatch;
+    await publications;
+    for (const statusId of [first!, second!]) {
+      expect(await statuses.find(statusId, null)).toMatchObject({ status: 'complete', success_count: 1, pending_count: 0 });
+    }
   });
 });
