@@ -104,6 +104,9 @@ export class KafkaStageServer extends KafkaConsumerServer {
         const message = batch.messages[index]!;
         try {
           outcomes[index] = await this.handleRecord(message, batch.topic, contextOf(message), () => payload.heartbeat());
+          // Sent only when the interval is due. Without it a batch longer than the session timeout
+          // (slow handlers, a loaded machine) gets the member expired and the whole group rebalanced.
+          await payload.heartbeat();
         } catch (error) {
           failed = true;
           throw error;

@@ -1,11 +1,13 @@
 import { buildEvent, type AnyEvent, type EventOf, TOPIC_SPECS } from '@ais/contracts';
 import { TEST_BROKERS, uniqueName } from '@ais/testing';
 import { Kafka, logLevel, type Producer } from 'kafkajs';
+import { randomUUID } from 'node:crypto';
 import { Registry } from 'prom-client';
 import { ConsumerStateRegistry } from '../../src/consumer-state';
 import { encodeEvent } from '../../src/event-codec';
 import { consumes } from '../../src/handler-pattern';
 import { MessagingMetrics } from '../../src/messaging.metrics';
+import { javaCompatiblePartitioner } from '../../src/kafka-connection';
 import { KafkaStageServer } from '../../src/stage.server';
 import { desiredTopics, ensureTopics } from '../../src/topic-provisioner';
 
@@ -33,7 +35,11 @@ export class StageHarness {
   }
 
   /** A stage that turns each SubmissionAnonymized into a SubmissionScreened, via `handler`. */
-  async startStage(handler: (event: EventOf<'SubmissionAnonymized'>) => Promise<AnyEvent[]> | AnyEvent[], recordConcurrency = 1): Promise<KafkaStageServer> {
+  async startStage(
+    handler: (event: EventOf<'SubmissionAnonymized'>) => Promise<AnyEvent[]> | AnyEvent[],
+    recordConcurrency = 1,
+    sessionTimeoutMs?: number,
+  ): Promise<KafkaStageServer> {
     const server = new KafkaStageServer({
       kafka: this.kafka,
       group: this.group,
@@ -42,6 +48,7 @@ export class StageHarness {
       topicPrefix: this.prefix,
       handlerAttempts: 2,
       recordConcurrency,
+      sessionTimeoutMs,
     });
     server.addHandler(consumes(this.group, 'SubmissionAnonymized'), async (event: EventOf<'SubmissionAnonymized'>) => handler(event), true);
     await new Promise<void>((resolve, reject) => {
@@ -113,4 +120,16 @@ export function screenedFrom(event: EventOf<'SubmissionAnonymized'>): EventOf<'S
     causationId: event.eventId,
     occurredAt: new Date(),
   });
+}
+
+/** One record key for each of `partitions` partitions, as the producers' partitioner places keys. */
+export function keysForEachPartition(partitions: number): string[] {
+  const partitionOf = javaCompatiblePartitioner();
+  const partitionMetadata = Array.from({ length: partitions }, (_, partitionId) => ({ partitionId, partitionErrorCode: 0, leader: 1, replicas: [1], isr: [1] }));
+  const keys = new Map<number, string>();
+  while (keys.size < partitions) {
+    const key = randomUUID();
+    keys.set(partitionOf({ topic: 'any', partitionMetadata, message: { key, value: null } }), key);
+  }
+  return [...keys.values()];
 }

@@ -1,9 +1,10 @@
 import { Topics } from '@ais/contracts';
 import { TopicReader, waitFor } from '@ais/testing';
+import type { Consumer } from 'kafkajs';
 import { randomUUID } from 'node:crypto';
 import { DEAD_LETTER_HEADERS } from '../../src/dead-letter';
 import { RetriableError } from '../../src/errors';
-import { anonymizedEvent, screenedFrom, StageHarness } from './stage-harness';
+import { anonymizedEvent, keysForEachPartition, screenedFrom, StageHarness } from './stage-harness';
 
 describe('KafkaStageServer on a real broker', () => {
   let harness: StageHarness;
@@ -55,6 +56,33 @@ describe('KafkaStageServer on a real broker', () => {
     const outputs = reader.valuesOn<{ causationId: string }>(harness.topic(Topics.pipelineScreened));
     expect(outputs.map((o) => o.causationId)).toEqual(inputs.map((i) => i.eventId));
     expect(mostInFlight).toBe(3);
+  });
+
+  it('keeps its group membership through batches that take longer than the session timeout', async () => {
+    // One key per partition, so that every partition is busy and none answers an empty fetch
+    // (kafkajs heartbeats after those too).
+    const inputs = keysForEachPartition(2).flatMap((key) => Array.from({ length: 5 }, () => anonymizedEvent(key)));
+    const handled = new Map<string, number>();
+    await harness.sendEvents(inputs);
+    // 5 records of 2 s each per partition against the broker's shortest session timeout (6 s).
+    const stage = await harness.startStage(
+      async (event) => {
+        handled.set(event.eventId, (handled.get(event.eventId) ?? 0) + 1);
+        await new Promise((resolve) => setTimeout(resolve, 2_000));
+        return [screenedFrom(event)];
+      },
+      1,
+      6_000,
+    );
+    let rejoins = 0;
+    const consumer = stage.unwrap<Consumer>();
+    consumer.on(consumer.events.GROUP_JOIN, () => rejoins++);
+
+    await waitFor(async () => (await harness.committedOffset(Topics.pipelineAnonymized)) === inputs.length, { description: 'offsets committed', timeoutMs: 90_000 });
+    // An expired member joins the group again: every partition of the group stops meanwhile.
+    expect(rejoins).toBe(0);
+    expect([...handled.values()]).toEqual(inputs.map(() => 1));
+    expect(reader.on(harness.topic(Topics.pipelineScreened))).toHaveLength(inputs.length);
   });
 
   it('moves poison records to the dead-letter topic with their origin, counts them, and goes on', async () => {
