@@ -1,5 +1,6 @@
 import type { MixedList, EntitySchema } from 'typeorm';
 import type { PostgresConnectionOptions } from 'typeorm/driver/postgres/PostgresConnectionOptions';
+import { PreparingClient } from './preparing-client';
 
 export interface SchemaOwner {
   /** The PostgreSQL schema a service (or shared library) owns; its migrations live there too. */
@@ -40,6 +41,6 @@ export function dataSourceOptions(settings: DataSourceSettings): PostgresConnect
     // values or credential hashes; errors reach the caller, who logs their class only.
     logging: false,
     applicationName: settings.applicationName,
-    extra: { max: settings.poolSize ?? 10, connectionTimeoutMillis: 5_000, options: READ_COMMITTED_SESSIONS },
+    extra: { max: settings.poolSize ?? 10, connectionTimeoutMillis: 5_000, options: READ_COMMITTED_SESSIONS, Client: PreparingClient },
   };
 }

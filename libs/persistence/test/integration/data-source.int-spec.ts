@@ -40,4 +40,22 @@ describe('dataSourceOptions', () => {
       await dataSource.destroy();
     }
   });
+
+  it('runs parameterised statements as prepared statements of their connection, parsed once', async () => {
+    const dataSource = await new DataSource(dataSourceOptions({ url: database.url, schema: 'public', migrations: [] })).initialize();
+    const runner = dataSource.createQueryRunner();
+    try {
+      const sums: { n: number }[][] = [];
+      for (const value of [1, 41]) {
+        sums.push((await runner.query('SELECT $1::int + 1 AS n', [value])) as { n: number }[]);
+      }
+      expect(sums).toEqual([[{ n: 2 }], [{ n: 42 }]]);
+      // Read on the same connection (pg_prepared_statements is per session); no parameters, so unnamed.
+      const prepared = (await runner.query('SELECT name, statement FROM pg_prepared_statements')) as { name: string; statement: string }[];
+      expect(prepared).toEqual([{ name: expect.stringMatching(/^ais_[0-9a-f]{40}$/) as string, statement: 'SELECT $1::int + 1 AS n' }]);
+    } finally {
+      await runner.release();
+      await dataSource.destroy();
+    }
+  });
 });
