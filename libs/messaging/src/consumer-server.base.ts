@@ -39,18 +39,23 @@ export type RecordOutcome =
  * The kafkajs consumer settings of every stage and projection group; exported so that the
  * raw-Kafka baseline of `bench/pipeline-throughput.ts` measures the same client.
  */
-export function groupConsumerConfig(groupId: string, sessionTimeoutMs = 30_000): ConsumerConfig {
+export function groupConsumerConfig(groupId: string, sessionTimeoutMs = 30_000, fetch: FetchSettings = IMMEDIATE_FETCH): ConsumerConfig {
   return {
     groupId,
     sessionTimeout: sessionTimeoutMs,
     heartbeatInterval: 3_000,
     readUncommitted: false,
     allowAutoTopicCreation: false,
-    // A fetch returns as soon as one record is there (minBytes 1); the wait only bounds idle polling.
-    maxWaitTimeInMs: 500,
+    ...fetch,
     retry: { retries: 10, initialRetryTime: 200 },
   };
 }
+
+/** When the broker answers a fetch: once `minBytes` are there, or after `maxWaitTimeInMs`. */
+export type FetchSettings = Required<Pick<ConsumerConfig, 'minBytes' | 'maxWaitTimeInMs'>>;
+
+/** Stages: a fetch returns as soon as one record is there; the wait only bounds idle polling. */
+export const IMMEDIATE_FETCH: FetchSettings = { minBytes: 1, maxWaitTimeInMs: 500 };
 
 /** Partitions of one group handled at once in a process, unless a group asks otherwise. */
 export const DEFAULT_PARTITIONS_CONSUMED_CONCURRENTLY = 3;
@@ -125,7 +130,7 @@ export abstract class KafkaConsumerServer extends Server implements CustomTransp
       if (topics.length === 0) {
         throw new Error(`consumer group ${this.group} has no handlers`);
       }
-      const consumer = this.options.kafka.consumer(groupConsumerConfig(this.kafkaGroupId, this.options.sessionTimeoutMs));
+      const consumer = this.options.kafka.consumer(groupConsumerConfig(this.kafkaGroupId, this.options.sessionTimeoutMs, this.fetchSettings()));
       this.consumer = consumer;
       this.watch(consumer);
       await consumer.connect();
@@ -197,6 +202,7 @@ export abstract class KafkaConsumerServer extends Server implements CustomTransp
 
   /** Whether kafkajs should commit resolved offsets itself after every batch. */
   protected abstract autoCommit(): boolean;
+  protected abstract fetchSettings(): FetchSettings;
   protected abstract processBatch(payload: EachBatchPayload): Promise<void>;
   protected abstract afterClose(): Promise<void>;
   /**

@@ -1,6 +1,6 @@
 import type { Batch, EachBatchPayload, KafkaMessage, Producer } from 'kafkajs';
 import { javaCompatiblePartitioner } from './kafka-connection';
-import { KafkaConsumerServer, type ConsumerServerOptions } from './consumer-server.base';
+import { KafkaConsumerServer, type ConsumerServerOptions, type FetchSettings } from './consumer-server.base';
 import { buildDeadLetter, type DeadLetterCause } from './dead-letter';
 import { errorClassOf, isRetriable, MessagingErrorCode } from './errors';
 import type { ProjectionStore } from './projection-store';
@@ -83,6 +83,15 @@ export class KafkaProjectionServer<Tx> extends KafkaConsumerServer {
    */
   protected autoCommit(): boolean {
     return false;
+  }
+
+  /**
+   * Fewer, larger batches: each batch is a PostgreSQL transaction with its checkpoint, so the
+   * broker holds a fetch until 64 KiB are there or 250 ms have passed. Projections are read
+   * models off the publication path; they lag by at most that wait.
+   */
+  protected fetchSettings(): FetchSettings {
+    return { minBytes: 64 * 1024, maxWaitTimeInMs: 250 };
   }
 
   protected override retriesInPlace(): boolean {

@@ -1,7 +1,7 @@
 import type { AnyEvent } from '@ais/contracts';
 import type { EachBatchPayload, KafkaMessage, Message, Producer, ProducerConfig, TopicMessages, Transaction } from 'kafkajs';
 import { javaCompatiblePartitioner } from './kafka-connection';
-import { KafkaConsumerServer, type ConsumerServerOptions, type RecordOutcome } from './consumer-server.base';
+import { IMMEDIATE_FETCH, KafkaConsumerServer, type ConsumerServerOptions, type FetchSettings, type RecordOutcome } from './consumer-server.base';
 import { buildDeadLetter } from './dead-letter';
 import { toTopicMessages, topicOf } from './event-codec';
 import { errorClassOf } from './errors';
@@ -42,6 +42,10 @@ export class KafkaStageServer extends KafkaConsumerServer {
 
   protected autoCommit(): boolean {
     return false;
+  }
+
+  protected fetchSettings(): FetchSettings {
+    return IMMEDIATE_FETCH;
   }
 
   protected async processBatch(payload: EachBatchPayload): Promise<void> {
