@@ -9,12 +9,14 @@ describe('loadServiceConfig', () => {
     expect(config.kafka.KAFKA_BROKERS).toEqual(['127.0.0.1:9092']);
     expect(config.postgres.DATABASE_URL).toBe(DEVELOPMENT_DATABASE_URL);
     expect(config.kafka.KAFKA_TOPIC_PARTITIONS).toBe(3);
+    expect(config.postgres.DATABASE_POOL_SIZE).toBe(20);
     expect(Object.isFrozen(config.kafka)).toBe(true);
   });
 
   it('reads and converts the environment', () => {
-    const config = loadServiceConfig({ KAFKA_BROKERS: 'a:1, b:2', KAFKA_TOPIC_PARTITIONS: '6', LOG_LEVEL: 'debug' });
+    const config = loadServiceConfig({ KAFKA_BROKERS: 'a:1, b:2', KAFKA_TOPIC_PARTITIONS: '6', LOG_LEVEL: 'debug', DATABASE_POOL_SIZE: '32' });
     expect(config.kafka.KAFKA_BROKERS).toEqual(['a:1', 'b:2']);
+    expect(config.postgres.DATABASE_POOL_SIZE).toBe(32);
     expect(config.kafka.KAFKA_TOPIC_PARTITIONS).toBe(6);
     expect(config.logging.LOG_LEVEL).toBe('debug');
   });
@@ -22,7 +24,7 @@ describe('loadServiceConfig', () => {
   it('lists every bad key at once and never echoes a value', () => {
     const secret = 'short';
     try {
-      loadServiceConfig({ AIS_ADMIN_TOKEN: secret, KAFKA_TOPIC_PARTITIONS: 'many', DATABASE_URL: 'mysql://x' });
+      loadServiceConfig({ AIS_ADMIN_TOKEN: secret, KAFKA_TOPIC_PARTITIONS: 'many', DATABASE_URL: 'mysql://x', DATABASE_POOL_SIZE: '0' });
       throw new Error('expected a ConfigError');
     } catch (error) {
       expect(error).toBeInstanceOf(ConfigError);
@@ -30,6 +32,7 @@ describe('loadServiceConfig', () => {
       expect(problems).toContain('AIS_ADMIN_TOKEN');
       expect(problems).toContain('KAFKA_TOPIC_PARTITIONS');
       expect(problems).toContain('DATABASE_URL');
+      expect(problems).toContain('DATABASE_POOL_SIZE');
       expect(problems).not.toContain(secret);
     }
   });

@@ -41,6 +41,7 @@ export class ServiceModule {
         TypeOrmModule.forRoot({
           ...dataSourceOptions({
             url: config.postgres.DATABASE_URL,
+            poolSize: config.postgres.DATABASE_POOL_SIZE,
             schema: options.schema,
             migrations: [],
             entities: options.entities ?? [],
