@@ -45,15 +45,20 @@ export const PUBLISHED_OUTCOMES: BatchWriter<EntityManager, PublishedOutcome> = 
        ON CONFLICT DO NOTHING`,
       [statusIds, objectIds, outcomes.map((o) => o.occurredAt)],
     );
-    await tx.query(
-      `UPDATE gateway.status_resources r SET completed_at = c.completed_at::timestamptz
-         FROM unnest($1::uuid[], $2::text[]) AS c(id, completed_at)
-        WHERE r.id = c.id AND r.completed_at IS NULL
-          AND NOT EXISTS (SELECT 1 FROM gateway.status_objects o WHERE o.status_id = r.id AND o.state = 'pending')`,
-      [[...lastAt.keys()], [...lastAt.values()]],
-    );
+    await completeStatuses(tx, lastAt);
   },
 };
+
+/** Completes each status with nothing pending left, at its time in `completedAt` (status id → time). */
+async function completeStatuses(tx: EntityManager, completedAt: ReadonlyMap<string, string>): Promise<void> {
+  await tx.query(
+    `UPDATE gateway.status_resources r SET completed_at = c.completed_at::timestamptz
+       FROM unnest($1::uuid[], $2::text[]) AS c(id, completed_at)
+      WHERE r.id = c.id AND r.completed_at IS NULL
+        AND NOT EXISTS (SELECT 1 FROM gateway.status_objects o WHERE o.status_id = r.id AND o.state = 'pending')`,
+    [[...completedAt.keys()], [...completedAt.values()]],
+  );
+}
 
 interface DecidedOutcome {
   readonly submissionId: string;
@@ -68,13 +73,19 @@ interface DecidedOutcome {
 
 /**
  * A batch's rejections and screening outcomes: the statuses are locked first, all at once and in
- * one order (as `PUBLISHED_OUTCOMES` does), then each outcome is applied in record order. Locking
- * each status as its record came made batches of two partitions deadlock (found in the pipeline
- * benchmark's logs: PostgreSQL 40P01, a batch redone after the one-second deadlock check).
+ * one order (as `PUBLISHED_OUTCOMES` does; locking each status as its record came made batches of
+ * two partitions deadlock, PostgreSQL 40P01). Then, for the whole batch: the failures (each the
+ * first pending object with its id, so one statement each; they are rare), the successes, the
+ * rest of rejected submissions, the completions. Set-wise rather than two statements per record,
+ * because the locks are held until the commit and the other partitions' batches wait for them.
  */
 export const DECIDED_OUTCOMES: BatchWriter<EntityManager, DecidedOutcome> = {
   async write(tx, outcomes) {
-    await lockStatuses(tx, [...new Set(outcomes.map((o) => o.submissionId))]);
+    const lastAt = new Map<string, string>();
+    for (const outcome of outcomes) {
+      lastAt.set(outcome.submissionId, outcome.occurredAt);
+    }
+    await lockStatuses(tx, [...lastAt.keys()]);
     for (const outcome of outcomes) {
       for (const failure of outcome.failures) {
         await tx.query(
@@ -85,25 +96,26 @@ export const DECIDED_OUTCOMES: BatchWriter<EntityManager, DecidedOutcome> = {
           [outcome.submissionId, failure.objectId ?? null, failure.message],
         );
       }
-      for (const success of outcome.successes) {
-        await tx.query(
-          `UPDATE gateway.status_objects SET state = 'success', message = $3 WHERE status_id = $1 AND object_id = $2 AND state = 'pending'`,
-          [outcome.submissionId, success.objectId ?? null, success.message],
-        );
-      }
-      if (outcome.failPendingWith !== undefined) {
-        await tx.query(`UPDATE gateway.status_objects SET state = 'failure', message = $2 WHERE status_id = $1 AND state = 'pending'`, [
-          outcome.submissionId,
-          outcome.failPendingWith,
-        ]);
-      }
+    }
+    const successes = outcomes.flatMap((o) => o.successes.map((success) => ({ statusId: o.submissionId, ...success })));
+    if (successes.length > 0) {
       await tx.query(
-        `UPDATE gateway.status_resources r SET completed_at = $2
-         WHERE r.id = $1 AND r.completed_at IS NULL
-           AND NOT EXISTS (SELECT 1 FROM gateway.status_objects o WHERE o.status_id = r.id AND o.state = 'pending')`,
-        [outcome.submissionId, outcome.occurredAt],
+        `UPDATE gateway.status_objects o SET state = 'success', message = p.message
+           FROM unnest($1::uuid[], $2::text[], $3::text[]) AS p(status_id, object_id, message)
+          WHERE o.status_id = p.status_id AND o.object_id = p.object_id AND o.state = 'pending'`,
+        [successes.map((x) => x.statusId), successes.map((x) => x.objectId ?? null), successes.map((x) => x.message)],
       );
     }
+    const rejected = outcomes.filter((o) => o.failPendingWith !== undefined);
+    if (rejected.length > 0) {
+      await tx.query(
+        `UPDATE gateway.status_objects o SET state = 'failure', message = p.message
+           FROM unnest($1::uuid[], $2::text[]) AS p(status_id, message)
+          WHERE o.status_id = p.status_id AND o.state = 'pending'`,
+        [rejected.map((o) => o.submissionId), rejected.map((o) => o.failPendingWith)],
+      );
+    }
+    await completeStatuses(tx, lastAt);
   },
 };
 
