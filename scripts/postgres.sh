@@ -155,6 +155,9 @@ ensure_role_and_db() {
 SELECT format('CREATE ROLE %I LOGIN CREATEDB', :'role')
   WHERE NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = :'role') \gexec
 ALTER ROLE :"role" WITH LOGIN PASSWORD :'pw';
+-- Tests drop their throwaway databases WITH (FORCE): after a heavy run an autovacuum worker may
+-- still be in one, and ending it takes this role (found when a benchmark's database drop failed).
+GRANT pg_signal_backend TO :"role";
 SELECT format('CREATE DATABASE %I OWNER %I', :'db', :'role')
   WHERE NOT EXISTS (SELECT 1 FROM pg_database WHERE datname = :'db') \gexec
 SQL
