@@ -157,7 +157,8 @@ SELECT format('CREATE ROLE %I LOGIN CREATEDB', :'role')
 ALTER ROLE :"role" WITH LOGIN PASSWORD :'pw';
 -- Tests drop their throwaway databases WITH (FORCE): after a heavy run an autovacuum worker may
 -- still be in one, and ending it takes this role (found when a benchmark's database drop failed).
-GRANT pg_signal_backend TO :"role";
+SELECT format('GRANT pg_signal_backend TO %I', :'role')
+  WHERE NOT pg_has_role(:'role', 'pg_signal_backend', 'MEMBER') \gexec
 SELECT format('CREATE DATABASE %I OWNER %I', :'db', :'role')
   WHERE NOT EXISTS (SELECT 1 FROM pg_database WHERE datname = :'db') \gexec
 SQL
