@@ -202,6 +202,7 @@ export abstract class KafkaConsumerServer extends Server implements CustomTransp
 
   /** Whether kafkajs should commit resolved offsets itself after every batch. */
   protected abstract autoCommit(): boolean;
+  /** When the broker answers this group's fetches. */
   protected abstract fetchSettings(): FetchSettings;
   protected abstract processBatch(payload: EachBatchPayload): Promise<void>;
   protected abstract afterClose(): Promise<void>;
