@@ -1,8 +1,7 @@
 import { Transform } from 'class-transformer';
 import { IsInt, IsOptional, IsString, IsUrl, Max, Min, MinLength, ValidateIf } from 'class-validator';
 import { loadConfig, type LoadedConfig } from '../load-config';
-
-const toInt = ({ value }: { value: unknown }) => (typeof value === 'string' && /^\d+$/.test(value) ? Number.parseInt(value, 10) : value);
+import { toInt } from './to-int';
 
 /** TAXII status resources (ingest-gateway): how long a completed status stays readable. */
 export class StatusRetentionEnv {

@@ -1,7 +1,6 @@
 import { Transform } from 'class-transformer';
 import { ArrayMinSize, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, ValidateIf } from 'class-validator';
-
-const toInt = ({ value }: { value: unknown }) => (typeof value === 'string' ? Number.parseInt(value, 10) : value);
+import { toInt } from './to-int';
 
 export class KafkaEnv {
   /** Comma-separated `host:port` list. */

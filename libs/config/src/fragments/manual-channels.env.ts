@@ -1,7 +1,6 @@
 import { Transform } from 'class-transformer';
 import { IsInt, IsString, Matches, Max, Min, MinLength, ValidateIf } from 'class-validator';
-
-const toInt = ({ value }: { value: unknown }) => (typeof value === 'string' ? Number.parseInt(value, 10) : value);
+import { toInt } from './to-int';
 
 /**
  * The manual channels of ingest-gateway (§3.2): the public web form and the SMTP listener.

@@ -1,5 +1,6 @@
 import { Transform } from 'class-transformer';
 import { IsInt, Matches, Max, Min } from 'class-validator';
+import { toInt } from './to-int';
 
 /** The development default matches what `scripts/postgres.sh` starts. */
 export const DEVELOPMENT_DATABASE_URL = 'postgres://ais:ais@127.0.0.1:54329/ais';
@@ -14,7 +15,7 @@ export class PostgresEnv {
    * in the pipeline benchmark (docs/benchmarks.md). Replicas × this must stay under the server's
    * `max_connections`.
    */
-  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? Number.parseInt(value, 10) : value))
+  @Transform(toInt)
   @IsInt()
   @Min(1)
   @Max(100)
