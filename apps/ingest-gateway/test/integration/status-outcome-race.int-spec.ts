@@ -125,10 +125,13 @@ describe('an outcome that arrives before its status row commits', () => {
         async (index) => {
           if (index === 0) {
             // Between its records, the other partition's batch runs as far as it can.
-            publications = dataSource.transaction((tx2) =>
-              PUBLISHED_OUTCOMES.write(tx2, [first!, second!].map((statusId) => ({ submissionId: statusId, sourceObjectId: objectOf.get(statusId)!, occurredAt: now.toISOString() }))),
-            );
-            await Promise.race([publications, waitFor(() => someoneWaitsForAStatusLock(), { timeoutMs: 20_000 })]);
+            let settled = false;
+            publications = dataSource
+              .transaction((tx2) =>
+                PUBLISHED_OUTCOMES.write(tx2, [first!, second!].map((statusId) => ({ submissionId: statusId, sourceObjectId: objectOf.get(statusId)!, occurredAt: now.toISOString() }))),
+              )
+              .finally(() => (settled = true));
+            await waitFor(async () => settled || (await someoneWaitsForAStatusLock()), { timeoutMs: 20_000, description: 'the other batch done or waiting' });
           }
         },
       ),
