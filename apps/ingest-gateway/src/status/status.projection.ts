@@ -21,11 +21,7 @@ interface PublishedOutcome {
  */
 export const PUBLISHED_OUTCOMES: BatchWriter<EntityManager, PublishedOutcome> = {
   async write(tx, outcomes) {
-    const lastAt = new Map<string, string>();
-    for (const outcome of outcomes) {
-      lastAt.set(outcome.submissionId, outcome.occurredAt);
-    }
-    await lockStatuses(tx, [...lastAt.keys()]);
+    const lastAt = await lockStatusesOf(tx, outcomes);
     const statusIds = outcomes.map((o) => o.submissionId);
     const objectIds = outcomes.map((o) => o.sourceObjectId);
     await tx.query(
@@ -48,6 +44,19 @@ export const PUBLISHED_OUTCOMES: BatchWriter<EntityManager, PublishedOutcome> = 
     await completeStatuses(tx, lastAt);
   },
 };
+
+/**
+ * Locks the statuses of a batch's outcomes (sorted, see `lockStatuses`) and returns, per status,
+ * the time of its last outcome in the batch: the completion time if the batch completes it.
+ */
+async function lockStatusesOf(tx: EntityManager, outcomes: readonly { submissionId: string; occurredAt: string }[]): Promise<Map<string, string>> {
+  const lastAt = new Map<string, string>();
+  for (const outcome of outcomes) {
+    lastAt.set(outcome.submissionId, outcome.occurredAt);
+  }
+  await lockStatuses(tx, [...lastAt.keys()]);
+  return lastAt;
+}
 
 /** Completes each status with nothing pending left, at its time in `completedAt` (status id → time). */
 async function completeStatuses(tx: EntityManager, completedAt: ReadonlyMap<string, string>): Promise<void> {
@@ -81,11 +90,7 @@ interface DecidedOutcome {
  */
 export const DECIDED_OUTCOMES: BatchWriter<EntityManager, DecidedOutcome> = {
   async write(tx, outcomes) {
-    const lastAt = new Map<string, string>();
-    for (const outcome of outcomes) {
-      lastAt.set(outcome.submissionId, outcome.occurredAt);
-    }
-    await lockStatuses(tx, [...lastAt.keys()]);
+    const lastAt = await lockStatusesOf(tx, outcomes);
     for (const outcome of outcomes) {
       for (const failure of outcome.failures) {
         await tx.query(
