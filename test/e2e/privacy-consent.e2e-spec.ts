@@ -47,7 +47,9 @@ describe('submitter consent and contact requests', () => {
         .valuesOn<{ correlationId: string; data: { object: Record<string, unknown> } }>(system.topicPrefix + Topics.disseminationPublished)
         .filter((event) => event.correlationId === correlationId)
         .map((event) => event.data.object);
-      return mine.some((o) => o.id === ind.id) && mine.some((o) => o.type === 'location') ? mine : undefined;
+      // Records are keyed by STIX id, so the indicator, its creator and the location may arrive in any order.
+      const creatorId = mine.find((o) => o.id === ind.id)?.created_by_ref;
+      return mine.some((o) => o.id === creatorId) && mine.some((o) => o.type === 'location') ? mine : undefined;
     });
     return { identityId, indicatorId: ind.id as string, objects };
   }
