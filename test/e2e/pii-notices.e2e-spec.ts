@@ -132,9 +132,11 @@ describe('notices that a published object still holds personal information', () 
     expect(await waitFor(async () => ((await noticesIssued()) === 1 ? 1 : undefined), { timeoutMs: 60_000, description: 'notices issued = 1' })).toBe(1);
     const usage = await waitFor(
       async () => {
-        const entries = (await call('GET', `/audit/usage?limit=1000`, auditor, undefined, 'audit-projector')).body.entries as { actor: string; action: string; resource: string }[];
+        const entries = (await call('GET', `/audit/usage?limit=1000`, auditor, undefined, 'audit-projector')).body.entries as { actor: string; action: string; resource: string; occurredAt: string }[];
         const mine = entries.filter((e) => e.resource === `notice/${noticeId}`);
-        return mine.length === 2 ? mine : undefined;
+        // Log order is processing order: the notice and its decision come from two topics, so they
+        // are compared in the order they happened (docs/audit.md).
+        return mine.length === 2 ? mine.sort((a, b) => Date.parse(a.occurredAt) - Date.parse(b.occurredAt)) : undefined;
       },
       { timeoutMs: 60_000, description: 'the notice in the usage log' },
     );
