@@ -15,7 +15,7 @@ interface PublishedOutcome {
 
 /**
  * A batch's published objects in four statements, not four per object: lock the statuses (in one
- * order, as the batch's records of one submission come from several partitions), mark the objects
+ * order, as other partitions' batches lock them too), mark the objects
  * succeeded, register the accepted versions, complete the statuses with nothing pending left.
  * A status completed by the batch takes the time of the batch's last outcome for it.
  */
@@ -161,9 +161,12 @@ export class StatusProjection {
     });
   }
 
-  @EventPattern(consumes(STATUS_GROUP, 'IndicatorPublished'))
-  published(@Payload() event: EventOf<'IndicatorPublished'>, @Ctx() ctx: ProjectionContext<EntityManager>): void {
-    const { submissionId, sourceObjectId } = event.data;
-    ctx.collect(PUBLISHED_OUTCOMES, { submissionId, sourceObjectId, occurredAt: event.occurredAt });
+  /** One record per submission, ids only: the gateway never reads the published objects themselves. */
+  @EventPattern(consumes(STATUS_GROUP, 'SubmissionPublished'))
+  published(@Payload() event: EventOf<'SubmissionPublished'>, @Ctx() ctx: ProjectionContext<EntityManager>): void {
+    const { submissionId, objects } = event.data;
+    for (const { sourceObjectId } of objects) {
+      ctx.collect(PUBLISHED_OUTCOMES, { submissionId, sourceObjectId, occurredAt: event.occurredAt });
+    }
   }
 }

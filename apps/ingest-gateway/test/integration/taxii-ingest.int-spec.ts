@@ -109,9 +109,9 @@ describe('ingest-gateway TAXII 2.1 ingest root', () => {
     const occurredAt = new Date();
     await publisher.publish([
       buildEvent(
-        'IndicatorPublished',
-        { objectId: object.id as string, version: object.modified as string, object: object as never, submissionId, sourceObjectId: object.id as string, heldFieldCount: 0 },
-        { key: object.id as string, producer: 'version-publisher', correlationId: submissionId, causationId: null, occurredAt },
+        'SubmissionPublished',
+        { submissionId, objects: [{ objectId: object.id as string, sourceObjectId: object.id as string, version: object.modified as string }] },
+        { key: submissionId, producer: 'version-publisher', correlationId: submissionId, causationId: null, occurredAt },
       ),
     ]);
     return occurredAt.toISOString();

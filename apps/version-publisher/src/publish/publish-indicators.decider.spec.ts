@@ -1,5 +1,5 @@
 import type { StixObject, SubmissionScreenedV1 } from '@ais/contracts';
-import { publishIndicators, versionOf } from './publish-indicators.decider';
+import { publicationOf, publishIndicators, versionOf } from './publish-indicators.decider';
 
 const SUBMISSION_ID = '6f1d3c2a-8b4e-4f5a-9c7d-1e2f3a4b5c6d';
 const SCREENED_AT = '2025-03-01T12:00:00.123Z';
@@ -72,6 +72,25 @@ describe('publishIndicators', () => {
 
   it('given a submission with no objects left, when published, then nothing comes out', () => {
     expect(publishIndicators(screened([]), SCREENED_AT)).toEqual([]);
+  });
+});
+
+describe('publicationOf', () => {
+  it('given published versions, then names each object with the id it was published under and the id it was submitted with', () => {
+    const renamed: StixObject = { type: 'email-addr', spec_version: '2.1', id: 'email-addr--5b3c9d1e-7f2a-4b6c-8d9e-0f1a2b3c4d5e', value: 'sender@example.net' };
+    const screenedWithRename = { ...screened([indicator, renamed]), renamedFrom: { [renamed.id]: 'email-addr--00000000-0000-4000-8000-000000000001' } };
+
+    expect(publicationOf(publishIndicators(screenedWithRename, SCREENED_AT))).toEqual({
+      submissionId: SUBMISSION_ID,
+      objects: [
+        { objectId: indicator.id, sourceObjectId: indicator.id, version: '2025-02-03T10:00:00.000Z' },
+        { objectId: renamed.id, sourceObjectId: 'email-addr--00000000-0000-4000-8000-000000000001', version: SCREENED_AT },
+      ],
+    });
+  });
+
+  it('given nothing published, then there is no publication', () => {
+    expect(publicationOf([])).toBeNull();
   });
 });
 

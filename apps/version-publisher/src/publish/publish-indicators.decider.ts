@@ -1,4 +1,4 @@
-import { isUtcTimestamp, type IndicatorPublishedV1, type StixObject, type SubmissionScreenedV1 } from '@ais/contracts';
+import { isUtcTimestamp, type IndicatorPublishedV1, type StixObject, type SubmissionPublishedV1, type SubmissionScreenedV1 } from '@ais/contracts';
 
 function stixTimestampOf(value: unknown): string | undefined {
   return isUtcTimestamp(value) ? value : undefined;
@@ -31,4 +31,19 @@ export function publishIndicators(screened: SubmissionScreenedV1, screenedAt: st
     sourceObjectId: screened.renamedFrom?.[object.id] ?? object.id,
     heldFieldCount,
   }));
+}
+
+/**
+ * What the submitter's status needs of a submission's published versions: per object, the id it
+ * was submitted with. Nothing when no object was published (the screening outcome settles the status).
+ */
+export function publicationOf(published: readonly IndicatorPublishedV1[]): SubmissionPublishedV1 | null {
+  const [first] = published;
+  if (first === undefined) {
+    return null;
+  }
+  return {
+    submissionId: first.submissionId,
+    objects: published.map(({ objectId, sourceObjectId, version }) => ({ objectId, sourceObjectId, version })),
+  };
 }
