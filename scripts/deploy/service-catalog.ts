@@ -32,7 +32,7 @@ export const SERVICES: readonly ServiceSpec[] = [
   {
     name: 'ingest-gateway',
     port: DEFAULT_PORTS['ingest-gateway'],
-    groups: [group('ingest-gateway.status', 'projection', ['SubmissionRejected', 'SubmissionScreened', 'SubmissionPublished'])],
+    groups: [group('ingest-gateway.status', 'projection', ['SubmissionRejected', 'SubmissionConcluded'])],
     exposed: true,
   },
   {

@@ -2,7 +2,7 @@ import { FederalObjectsReadV1 } from './audit/federal-objects-read.v1';
 import { UsageRecordedV1 } from './audit/usage-recorded.v1';
 import { ContactRequestAnsweredV1, ContactRequestedV1, SubmitterIdentityReleasedV1 } from './consent/contact-request.v1';
 import { IndicatorPublishedV1 } from './dissemination/indicator-published.v1';
-import { SubmissionPublishedV1 } from './dissemination/submission-published.v1';
+import { SubmissionConcludedV1 } from './dissemination/submission-concluded.v1';
 import { ManualSubmissionReceivedV1 } from './intake/manual-submission-received.v1';
 import { SubmissionReceivedV1 } from './intake/submission-received.v1';
 import { SubmissionRejectedV1 } from './intake/submission-rejected.v1';
@@ -38,7 +38,7 @@ export interface EventDataMap {
   SubmissionAnonymized: SubmissionAnonymizedV1;
   SubmissionScreened: SubmissionScreenedV1;
   IndicatorPublished: IndicatorPublishedV1;
-  SubmissionPublished: SubmissionPublishedV1;
+  SubmissionConcluded: SubmissionConcludedV1;
   ContactRequested: ContactRequestedV1;
   ContactRequestAnswered: ContactRequestAnsweredV1;
   SubmitterIdentityReleased: SubmitterIdentityReleasedV1;
@@ -81,7 +81,7 @@ export const EVENT_CATALOG: { readonly [T in EventType]: EventDefinition } = {
   SubmissionAnonymized: { topic: Topics.pipelineAnonymized, schemaVersion: 1, payloadClass: SubmissionAnonymizedV1, upcasters: [] },
   SubmissionScreened: { topic: Topics.pipelineScreened, schemaVersion: 1, payloadClass: SubmissionScreenedV1, upcasters: [] },
   IndicatorPublished: { topic: Topics.disseminationPublished, schemaVersion: 1, payloadClass: IndicatorPublishedV1, upcasters: [] },
-  SubmissionPublished: { topic: Topics.disseminationPublications, schemaVersion: 1, payloadClass: SubmissionPublishedV1, upcasters: [] },
+  SubmissionConcluded: { topic: Topics.disseminationOutcomes, schemaVersion: 1, payloadClass: SubmissionConcludedV1, upcasters: [] },
   ContactRequested: { topic: Topics.consentContactRequests, schemaVersion: 1, payloadClass: ContactRequestedV1, upcasters: [] },
   ContactRequestAnswered: { topic: Topics.consentContactRequests, schemaVersion: 1, payloadClass: ContactRequestAnsweredV1, upcasters: [] },
   SubmitterIdentityReleased: { topic: Topics.consentContactRequests, schemaVersion: 1, payloadClass: SubmitterIdentityReleasedV1, upcasters: [] },

@@ -5,7 +5,7 @@ export * from './common';
 export * from './consent/contact-request.v1';
 export * from './decode-event';
 export * from './dissemination/indicator-published.v1';
-export * from './dissemination/submission-published.v1';
+export * from './dissemination/submission-concluded.v1';
 export * from './envelope';
 export * from './event-catalog';
 export * from './intake/manual-submission-received.v1';

@@ -28,7 +28,7 @@ export const Topics = {
   pipelineAnonymized: 'ais.pipeline.anonymized.v1',
   pipelineScreened: 'ais.pipeline.screened.v1',
   disseminationPublished: 'ais.dissemination.published.v1',
-  disseminationPublications: 'ais.dissemination.publications.v1',
+  disseminationOutcomes: 'ais.dissemination.outcomes.v1',
   profileChanges: 'ais.profile.changes.v1',
   disseminationFederalReads: 'ais.dissemination.federal-reads.v1',
   auditUsage: 'ais.audit.usage.v1',
@@ -54,8 +54,8 @@ export const TOPIC_SPECS: readonly TopicSpec[] = [
   { name: Topics.pipelineAnonymized, producer: 'submitter-anonymizer', retentionMs: 7 * DAY_MS, cleanupPolicy: 'delete', unsanitised: true },
   { name: Topics.pipelineScreened, producer: 'pii-filter', retentionMs: FOREVER, cleanupPolicy: 'delete', unsanitised: false },
   { name: Topics.disseminationPublished, producer: 'version-publisher', retentionMs: FOREVER, cleanupPolicy: 'delete', unsanitised: false },
-  // One record per published submission (ids only), for the submitters' TAXII status resources.
-  { name: Topics.disseminationPublications, producer: 'version-publisher', retentionMs: FOREVER, cleanupPolicy: 'delete', unsanitised: false },
+  // One record per screened submission (ids and reasons: what was published, failed, replaced), for TAXII status resources.
+  { name: Topics.disseminationOutcomes, producer: 'version-publisher', retentionMs: FOREVER, cleanupPolicy: 'delete', unsanitised: false },
   // AIS Profile change control (§2.2): every proposal, objection, decision and version, kept for good.
   { name: Topics.profileChanges, producer: 'schema-validator', retentionMs: FOREVER, cleanupPolicy: 'delete', unsanitised: false },
   // §4.1/§4.2 audit trail: every read of TAXII root federal, and person actions no domain event records.

@@ -151,22 +151,21 @@ export class StatusProjection {
     });
   }
 
-  @EventPattern(consumes(STATUS_GROUP, 'SubmissionScreened'))
-  screened(@Payload() event: EventOf<'SubmissionScreened'>, @Ctx() ctx: ProjectionContext<EntityManager>): void {
-    ctx.collect(DECIDED_OUTCOMES, {
-      submissionId: event.data.submissionId,
-      failures: event.data.failures,
-      successes: event.data.replaced ?? [],
-      occurredAt: event.occurredAt,
-    });
-  }
-
-  /** One record per submission, ids only: the gateway never reads the published objects themselves. */
-  @EventPattern(consumes(STATUS_GROUP, 'SubmissionPublished'))
-  published(@Payload() event: EventOf<'SubmissionPublished'>, @Ctx() ctx: ProjectionContext<EntityManager>): void {
-    const { submissionId, objects } = event.data;
-    for (const { sourceObjectId } of objects) {
-      ctx.collect(PUBLISHED_OUTCOMES, { submissionId, sourceObjectId, occurredAt: event.occurredAt });
+  /**
+   * One small record per submission that went through screening: what failed or was replaced on
+   * the way, and what was published. The gateway never reads the screened submission or the
+   * published objects themselves.
+   */
+  @EventPattern(consumes(STATUS_GROUP, 'SubmissionConcluded'))
+  concluded(@Payload() event: EventOf<'SubmissionConcluded'>, @Ctx() ctx: ProjectionContext<EntityManager>): void {
+    const { submissionId, published, failures, replaced } = event.data;
+    const occurredAt = event.occurredAt;
+    // With nothing published, this is what completes the status.
+    if (failures.length > 0 || replaced.length > 0 || published.length === 0) {
+      ctx.collect(DECIDED_OUTCOMES, { submissionId, failures, successes: replaced, occurredAt });
+    }
+    for (const { sourceObjectId } of published) {
+      ctx.collect(PUBLISHED_OUTCOMES, { submissionId, sourceObjectId, occurredAt });
     }
   }
 }

@@ -95,11 +95,11 @@ describe('an outcome that arrives before its status row commits', () => {
   });
 
   /**
-   * A screened batch (records of two submissions, in log order) beside a published batch of the
-   * same two submissions on another partition: each takes both status locks, so they must take
+   * Two batches with outcomes of the same two submissions on two partitions (a redelivery after a
+   * rebalance, or a rejection beside a conclusion): each takes both status locks, so they must take
    * them in one order, or the two transactions deadlock (found in the pipeline benchmark's logs).
    */
-  it('lets a batch of screening outcomes and a batch of publications of the same submissions both commit', async () => {
+  it('lets two batches of outcomes of the same submissions both commit', async () => {
     const now = new Date();
     const [first, second] = [randomUUID(), randomUUID()].sort();
     const objectOf = new Map<string, string>();
@@ -107,21 +107,20 @@ describe('an outcome that arrives before its status row commits', () => {
       objectOf.set(statusId, `indicator--${randomUUID()}`);
       await dataSource.transaction((tx) => statuses.create(tx, statusId, randomUUID(), [{ id: objectOf.get(statusId)!, version: now.toISOString() }], now));
     }
-    const screened = (statusId: string) =>
+    const concluded = (statusId: string) =>
       buildEvent(
-        'SubmissionScreened',
-        // What the projection reads of it; the rest of the payload does not matter here.
-        { submissionId: statusId, failures: [], replaced: [] } as unknown as EventOf<'SubmissionScreened'>['data'],
+        'SubmissionConcluded',
+        { submissionId: statusId, published: [{ objectId: objectOf.get(statusId)!, sourceObjectId: objectOf.get(statusId)!, version: now.toISOString() }], failures: [], replaced: [] },
         { key: statusId, producer: 'test', correlationId: statusId, causationId: null, occurredAt: now },
       );
     const projection = new StatusProjection();
     let publications: Promise<void> | undefined;
 
-    // The screened batch's records come in the other order than the locks' sorted one.
-    const screenedBatch = dataSource.transaction((tx) =>
+    // The first batch's records come in the other order than the locks' sorted one.
+    const firstBatch = dataSource.transaction((tx) =>
       applyBatch(
         tx,
-        [second!, first!].map((statusId) => (ctx: ProjectionContext<EntityManager>) => projection.screened(screened(statusId), ctx)),
+        [second!, first!].map((statusId) => (ctx: ProjectionContext<EntityManager>) => projection.concluded(concluded(statusId), ctx)),
         async (index) => {
           if (index === 0) {
             // Between its records, the other partition's batch runs as far as it can.
@@ -137,7 +136,7 @@ describe('an outcome that arrives before its status row commits', () => {
       ),
     );
 
-    await screenedBatch;
+    await firstBatch;
     await publications;
     for (const statusId of [first!, second!]) {
       expect(await statuses.find(statusId, null)).toMatchObject({ status: 'complete', success_count: 1, pending_count: 0 });

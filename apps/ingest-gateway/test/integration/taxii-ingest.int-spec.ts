@@ -1,4 +1,4 @@
-import { buildEvent, Topics, type EventOf } from '@ais/contracts';
+import { buildEvent, Topics, type EventOf, type SubmissionConcludedV1 } from '@ais/contracts';
 import { EventPublisher, MessagingMetrics } from '@ais/messaging';
 import { TEST_BROKERS, TopicReader, waitFor } from '@ais/testing';
 import { Kafka, logLevel } from 'kafkajs';
@@ -104,17 +104,21 @@ describe('ingest-gateway TAXII 2.1 ingest root', () => {
     await waitFor(() => submissions.on(topic).length >= expected, { description: 'intake topic read to its end' });
   }
 
-  /** What version-publisher would write once an object is published. */
-  async function publishAs(submissionId: string, object: Record<string, unknown>): Promise<string> {
+  /** What version-publisher writes once a submission's objects are published (or failed, or replaced). */
+  async function concludeAs(submissionId: string, outcome: Partial<Omit<SubmissionConcludedV1, 'submissionId'>>): Promise<string> {
     const occurredAt = new Date();
     await publisher.publish([
       buildEvent(
-        'SubmissionPublished',
-        { submissionId, objects: [{ objectId: object.id as string, sourceObjectId: object.id as string, version: object.modified as string }] },
+        'SubmissionConcluded',
+        { submissionId, published: [], failures: [], replaced: [], ...outcome },
         { key: submissionId, producer: 'version-publisher', correlationId: submissionId, causationId: null, occurredAt },
       ),
     ]);
     return occurredAt.toISOString();
+  }
+
+  function publishAs(submissionId: string, object: Record<string, unknown>): Promise<string> {
+    return concludeAs(submissionId, { published: [{ objectId: object.id as string, sourceObjectId: object.id as string, version: object.modified as string }] });
   }
 
   async function statusOf(id: string, account: Account = participant): Promise<Record<string, unknown>> {
@@ -343,6 +347,41 @@ describe('ingest-gateway TAXII 2.1 ingest root', () => {
   });
 
   describe('exact duplicates and status completion', () => {
+    it('completes a status from one conclusion: objects published, failed on the way, and replaced', async () => {
+      const [published, dropped, identity] = [indicator(), indicator(), indicator()];
+      const status = await post([published, dropped, identity]);
+      const nuisance = { objectId: dropped.id as string, code: 'AIS_SCREENING_NUISANCE_INDICATOR', message: 'dropped as a nuisance indicator' };
+      const replacement = { objectId: identity.id as string, code: 'AIS_ANONYMIZED_SUBMITTER_IDENTITY', message: 'replaced by an anonymous identity' };
+      await concludeAs(status.id as string, {
+        published: [{ objectId: published.id as string, sourceObjectId: published.id as string, version: published.modified as string }],
+        failures: [nuisance],
+        replaced: [replacement],
+      });
+      const completed = await waitFor(async () => {
+        const body = await statusOf(status.id as string);
+        return body.status === 'complete' ? body : undefined;
+      });
+      expect(completed).toMatchObject({
+        total_count: 3,
+        success_count: 2,
+        failure_count: 1,
+        pending_count: 0,
+        failures: [{ id: dropped.id, message: nuisance.message }],
+        successes: expect.arrayContaining([expect.objectContaining({ id: published.id }), expect.objectContaining({ id: identity.id, message: replacement.message })]),
+      });
+    });
+
+    it('completes a status whose objects all failed on the way, with nothing published', async () => {
+      const only = indicator();
+      const status = await post([only]);
+      await concludeAs(status.id as string, { failures: [{ objectId: only.id as string, code: 'AIS_SCREENING_NUISANCE_INDICATOR', message: 'dropped as a nuisance indicator' }] });
+      const completed = await waitFor(async () => {
+        const body = await statusOf(status.id as string);
+        return body.status === 'complete' ? body : undefined;
+      });
+      expect(completed).toMatchObject({ total_count: 1, success_count: 0, failure_count: 1, pending_count: 0 });
+    });
+
     it('reports a re-posted accepted version as a success, without sending it through the pipeline again', async () => {
       const first = indicator();
       const status = await post([first]);

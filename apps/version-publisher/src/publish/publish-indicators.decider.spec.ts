@@ -1,5 +1,5 @@
 import type { StixObject, SubmissionScreenedV1 } from '@ais/contracts';
-import { publicationOf, publishIndicators, versionOf } from './publish-indicators.decider';
+import { conclusionOf, publishIndicators, versionOf } from './publish-indicators.decider';
 
 const SUBMISSION_ID = '6f1d3c2a-8b4e-4f5a-9c7d-1e2f3a4b5c6d';
 const SCREENED_AT = '2025-03-01T12:00:00.123Z';
@@ -75,22 +75,28 @@ describe('publishIndicators', () => {
   });
 });
 
-describe('publicationOf', () => {
+describe('conclusionOf', () => {
   it('given published versions, then names each object with the id it was published under and the id it was submitted with', () => {
     const renamed: StixObject = { type: 'email-addr', spec_version: '2.1', id: 'email-addr--5b3c9d1e-7f2a-4b6c-8d9e-0f1a2b3c4d5e', value: 'sender@example.net' };
-    const screenedWithRename = { ...screened([indicator, renamed]), renamedFrom: { [renamed.id]: 'email-addr--00000000-0000-4000-8000-000000000001' } };
+    const withRename = { ...screened([indicator, renamed]), renamedFrom: { [renamed.id]: 'email-addr--00000000-0000-4000-8000-000000000001' } };
 
-    expect(publicationOf(publishIndicators(screenedWithRename, SCREENED_AT))).toEqual({
+    expect(conclusionOf(withRename, publishIndicators(withRename, SCREENED_AT))).toEqual({
       submissionId: SUBMISSION_ID,
-      objects: [
+      published: [
         { objectId: indicator.id, sourceObjectId: indicator.id, version: '2025-02-03T10:00:00.000Z' },
         { objectId: renamed.id, sourceObjectId: 'email-addr--00000000-0000-4000-8000-000000000001', version: SCREENED_AT },
       ],
+      failures: [],
+      replaced: [],
     });
   });
 
-  it('given nothing published, then there is no publication', () => {
-    expect(publicationOf([])).toBeNull();
+  it('given objects that failed or were replaced on the way, then passes them on, also when nothing is published', () => {
+    const failure = { objectId: indicator.id, code: 'AIS_SCREENING_NUISANCE_INDICATOR', message: 'dropped as a nuisance indicator: private range' };
+    const replacement = { objectId: 'identity--2e1b8c4a-6d3f-4a5b-8b7c-9d8e7f6a5b4c', code: 'AIS_ANONYMIZED_SUBMITTER_IDENTITY', message: 'replaced' };
+    const nothingLeft = { ...screened([]), failures: [failure], replaced: [replacement] };
+
+    expect(conclusionOf(nothingLeft, publishIndicators(nothingLeft, SCREENED_AT))).toEqual({ submissionId: SUBMISSION_ID, published: [], failures: [failure], replaced: [replacement] });
   });
 });
 

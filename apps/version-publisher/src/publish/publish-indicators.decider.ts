@@ -1,4 +1,4 @@
-import { isUtcTimestamp, type IndicatorPublishedV1, type StixObject, type SubmissionPublishedV1, type SubmissionScreenedV1 } from '@ais/contracts';
+import { isUtcTimestamp, type IndicatorPublishedV1, type StixObject, type SubmissionConcludedV1, type SubmissionScreenedV1 } from '@ais/contracts';
 
 function stixTimestampOf(value: unknown): string | undefined {
   return isUtcTimestamp(value) ? value : undefined;
@@ -34,16 +34,14 @@ export function publishIndicators(screened: SubmissionScreenedV1, screenedAt: st
 }
 
 /**
- * What the submitter's status needs of a submission's published versions: per object, the id it
- * was submitted with. Nothing when no object was published (the screening outcome settles the status).
+ * What became of the screened submission, for the submitter's status: the objects published (with
+ * the ids they were submitted under), and the failures and replacements screening passed on.
  */
-export function publicationOf(published: readonly IndicatorPublishedV1[]): SubmissionPublishedV1 | null {
-  const [first] = published;
-  if (first === undefined) {
-    return null;
-  }
+export function conclusionOf(screened: SubmissionScreenedV1, published: readonly IndicatorPublishedV1[]): SubmissionConcludedV1 {
   return {
-    submissionId: first.submissionId,
-    objects: published.map(({ objectId, sourceObjectId, version }) => ({ objectId, sourceObjectId, version })),
+    submissionId: screened.submissionId,
+    published: published.map(({ objectId, sourceObjectId, version }) => ({ objectId, sourceObjectId, version })),
+    failures: screened.failures,
+    replaced: screened.replaced ?? [],
   };
 }
