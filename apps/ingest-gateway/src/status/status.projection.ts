@@ -1,4 +1,4 @@
-import type { EventOf } from '@ais/contracts';
+import type { EventOf, ObjectFailure } from '@ais/contracts';
 import { consumes, type BatchWriter, type ProjectionContext } from '@ais/messaging';
 import { Controller } from '@nestjs/common';
 import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
@@ -7,90 +7,36 @@ import { lockStatuses } from './status.repository';
 
 export const STATUS_GROUP = 'ingest-gateway.status';
 
-interface PublishedOutcome {
+/** What the pipeline decided about the objects of one submission, from one event. */
+export interface SubmissionOutcome {
   readonly submissionId: string;
-  readonly sourceObjectId: string;
-  readonly occurredAt: string;
-}
-
-/**
- * A batch's published objects in four statements, not four per object: lock the statuses (in one
- * order, as other partitions' batches lock them too), mark the objects
- * succeeded, register the accepted versions, complete the statuses with nothing pending left.
- * A status completed by the batch takes the time of the batch's last outcome for it.
- */
-export const PUBLISHED_OUTCOMES: BatchWriter<EntityManager, PublishedOutcome> = {
-  async write(tx, outcomes) {
-    const lastAt = await lockStatusesOf(tx, outcomes);
-    const statusIds = outcomes.map((o) => o.submissionId);
-    const objectIds = outcomes.map((o) => o.sourceObjectId);
-    await tx.query(
-      `UPDATE gateway.status_objects o SET state = 'success'
-         FROM unnest($1::uuid[], $2::text[]) AS p(status_id, object_id)
-        WHERE o.status_id = p.status_id AND o.object_id = p.object_id AND o.state = 'pending'`,
-      [statusIds, objectIds],
-    );
-    // The version as the participant submitted it is what a re-POST carries.
-    await tx.query(
-      `INSERT INTO gateway.accepted_versions (principal_id, object_id, version, status_id, accepted_at)
-       SELECT r.principal_id, o.object_id, o.version, r.id, p.accepted_at::timestamptz
-       FROM unnest($1::uuid[], $2::text[], $3::text[]) AS p(status_id, object_id, accepted_at)
-       JOIN gateway.status_objects o ON o.status_id = p.status_id AND o.object_id = p.object_id
-       JOIN gateway.status_resources r ON r.id = o.status_id
-       WHERE o.version IS NOT NULL AND o.state = 'success' AND length(o.object_id) < 300 AND length(o.version) < 40
-       ON CONFLICT DO NOTHING`,
-      [statusIds, objectIds, outcomes.map((o) => o.occurredAt)],
-    );
-    await completeStatuses(tx, lastAt);
-  },
-};
-
-/**
- * Locks the statuses of a batch's outcomes (sorted, see `lockStatuses`) and returns, per status,
- * the time of its last outcome in the batch: the completion time if the batch completes it.
- */
-async function lockStatusesOf(tx: EntityManager, outcomes: readonly { submissionId: string; occurredAt: string }[]): Promise<Map<string, string>> {
-  const lastAt = new Map<string, string>();
-  for (const outcome of outcomes) {
-    lastAt.set(outcome.submissionId, outcome.occurredAt);
-  }
-  await lockStatuses(tx, [...lastAt.keys()]);
-  return lastAt;
-}
-
-/** Completes each status with nothing pending left, at its time in `completedAt` (status id → time). */
-async function completeStatuses(tx: EntityManager, completedAt: ReadonlyMap<string, string>): Promise<void> {
-  await tx.query(
-    `UPDATE gateway.status_resources r SET completed_at = c.completed_at::timestamptz
-       FROM unnest($1::uuid[], $2::text[]) AS c(id, completed_at)
-      WHERE r.id = c.id AND r.completed_at IS NULL
-        AND NOT EXISTS (SELECT 1 FROM gateway.status_objects o WHERE o.status_id = r.id AND o.state = 'pending')`,
-    [[...completedAt.keys()], [...completedAt.values()]],
-  );
-}
-
-interface DecidedOutcome {
-  readonly submissionId: string;
-  /** Objects failed by the pipeline, each the first pending one with its `objectId`. */
-  readonly failures: readonly { readonly objectId?: string; readonly message: string }[];
+  /** Objects failed on the way, each the first pending one with its `objectId`. */
+  readonly failures: readonly Pick<ObjectFailure, 'objectId' | 'message'>[];
   /** Objects that succeeded without being published as themselves (the anonymizer's replacements). */
-  readonly successes: readonly { readonly objectId?: string; readonly message: string }[];
+  readonly successes: readonly Pick<ObjectFailure, 'objectId' | 'message'>[];
+  /** The submitted ids of the objects published. */
+  readonly published: readonly string[];
   /** A rejected submission: whatever is still pending fails with this message. */
   readonly failPendingWith?: string;
   readonly occurredAt: string;
 }
 
 /**
- * A batch's rejections and screening outcomes: the statuses are locked first, all at once and in
- * one order (as `PUBLISHED_OUTCOMES` does; locking each status as its record came made batches of
- * two partitions deadlock, PostgreSQL 40P01). Then, for the whole batch: the failures (each the
- * first pending object with its id, so one statement each; they are rare), the successes, the
- * rest of rejected submissions, the completions. Set-wise rather than two statements per record,
- * because the locks are held until the commit and the other partitions' batches wait for them.
+ * A batch's outcomes in a few statements for the whole batch, not a few per record. The statuses
+ * are locked first, all at once and sorted: another partition's batch may hold outcomes of the
+ * same submissions (locking each status as its record came deadlocked, PostgreSQL 40P01), and the
+ * locks are held until the commit. Then the failures (one statement each: the first pending
+ * object with its id; they are rare), the successes, the rest of rejected submissions, the
+ * published objects and their accepted versions, and last the completions: a status with nothing
+ * pending left completes at the time of its last outcome in the batch.
  */
-export const DECIDED_OUTCOMES: BatchWriter<EntityManager, DecidedOutcome> = {
+export const SUBMISSION_OUTCOMES: BatchWriter<EntityManager, SubmissionOutcome> = {
   async write(tx, outcomes) {
-    const lastAt = await lockStatusesOf(tx, outcomes);
+    const lastAt = new Map<string, string>();
+    for (const outcome of outcomes) {
+      lastAt.set(outcome.submissionId, outcome.occurredAt);
+    }
+    await lockStatuses(tx, [...lastAt.keys()]);
     for (const outcome of outcomes) {
       for (const failure of outcome.failures) {
         await tx.query(
@@ -120,20 +66,53 @@ export const DECIDED_OUTCOMES: BatchWriter<EntityManager, DecidedOutcome> = {
         [rejected.map((o) => o.submissionId), rejected.map((o) => o.failPendingWith)],
       );
     }
-    await completeStatuses(tx, lastAt);
+    const published = outcomes.flatMap((o) => o.published.map((objectId) => ({ statusId: o.submissionId, objectId, at: o.occurredAt })));
+    if (published.length > 0) {
+      await writePublished(tx, published);
+    }
+    await tx.query(
+      `UPDATE gateway.status_resources r SET completed_at = c.completed_at::timestamptz
+         FROM unnest($1::uuid[], $2::text[]) AS c(id, completed_at)
+        WHERE r.id = c.id AND r.completed_at IS NULL
+          AND NOT EXISTS (SELECT 1 FROM gateway.status_objects o WHERE o.status_id = r.id AND o.state = 'pending')`,
+      [[...lastAt.keys()], [...lastAt.values()]],
+    );
   },
 };
 
+/** Marks published objects succeeded and registers, per principal, the versions accepted. */
+async function writePublished(tx: EntityManager, published: readonly { statusId: string; objectId: string; at: string }[]): Promise<void> {
+  const statusIds = published.map((p) => p.statusId);
+  const objectIds = published.map((p) => p.objectId);
+  await tx.query(
+    `UPDATE gateway.status_objects o SET state = 'success'
+       FROM unnest($1::uuid[], $2::text[]) AS p(status_id, object_id)
+      WHERE o.status_id = p.status_id AND o.object_id = p.object_id AND o.state = 'pending'`,
+    [statusIds, objectIds],
+  );
+  // The version as the participant submitted it is what a re-POST carries.
+  await tx.query(
+    `INSERT INTO gateway.accepted_versions (principal_id, object_id, version, status_id, accepted_at)
+     SELECT r.principal_id, o.object_id, o.version, r.id, p.accepted_at::timestamptz
+     FROM unnest($1::uuid[], $2::text[], $3::text[]) AS p(status_id, object_id, accepted_at)
+     JOIN gateway.status_objects o ON o.status_id = p.status_id AND o.object_id = p.object_id
+     JOIN gateway.status_resources r ON r.id = o.status_id
+     WHERE o.version IS NOT NULL AND o.state = 'success' AND length(o.object_id) < 300 AND length(o.version) < 40
+     ON CONFLICT DO NOTHING`,
+    [statusIds, objectIds, published.map((p) => p.at)],
+  );
+}
+
 /**
  * Moves each object of a status resource out of `pending` as the pipeline decides: failed when
- * rejected or dropped on the way, succeeded when published. Updates only pending rows, so
- * redelivered events change nothing.
+ * rejected or dropped on the way, succeeded when published (or replaced). Updates only pending
+ * rows, so redelivered events change nothing.
  *
  * Also records, per principal, each object version that got published (the exact-duplicate
  * register consulted at POST time), and the moment a status completes (an event's
  * `occurredAt`, not the projection's clock) from which its retention runs.
  *
- * The writers first wait for each submission's POST to commit its status row (`lockStatuses`):
+ * The writer first waits for each submission's POST to commit its status row (`lockStatuses`):
  * an outcome may arrive before it.
  */
 @Controller()
@@ -141,10 +120,11 @@ export class StatusProjection {
   @EventPattern(consumes(STATUS_GROUP, 'SubmissionRejected'))
   rejected(@Payload() event: EventOf<'SubmissionRejected'>, @Ctx() ctx: ProjectionContext<EntityManager>): void {
     const { submissionId, reasons } = event.data;
-    ctx.collect(DECIDED_OUTCOMES, {
+    ctx.collect(SUBMISSION_OUTCOMES, {
       submissionId,
       failures: reasons,
       successes: [],
+      published: [],
       // Whatever no reason names fails with the submission's first reason.
       failPendingWith: reasons[0]?.message ?? 'submission rejected',
       occurredAt: event.occurredAt,
@@ -159,13 +139,12 @@ export class StatusProjection {
   @EventPattern(consumes(STATUS_GROUP, 'SubmissionConcluded'))
   concluded(@Payload() event: EventOf<'SubmissionConcluded'>, @Ctx() ctx: ProjectionContext<EntityManager>): void {
     const { submissionId, published, failures, replaced } = event.data;
-    const occurredAt = event.occurredAt;
-    // With nothing published, this is what completes the status.
-    if (failures.length > 0 || replaced.length > 0 || published.length === 0) {
-      ctx.collect(DECIDED_OUTCOMES, { submissionId, failures, successes: replaced, occurredAt });
-    }
-    for (const { sourceObjectId } of published) {
-      ctx.collect(PUBLISHED_OUTCOMES, { submissionId, sourceObjectId, occurredAt });
-    }
+    ctx.collect(SUBMISSION_OUTCOMES, {
+      submissionId,
+      failures,
+      successes: replaced,
+      published: published.map((object) => object.sourceObjectId),
+      occurredAt: event.occurredAt,
+    });
   }
 }

@@ -5,7 +5,7 @@ import { ScratchDatabase, waitFor } from '@ais/testing';
 import { randomUUID } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';
 import { GATEWAY_SCHEMA, INGEST_GATEWAY_SCHEMA } from '../../src/migrations';
-import { PUBLISHED_OUTCOMES, StatusProjection } from '../../src/status/status.projection';
+import { StatusProjection, SUBMISSION_OUTCOMES } from '../../src/status/status.projection';
 import { lockStatus, StatusRepository } from '../../src/status/status.repository';
 
 type Handle = (ctx: ProjectionContext<EntityManager>) => unknown;
@@ -127,7 +127,10 @@ describe('an outcome that arrives before its status row commits', () => {
             let settled = false;
             publications = dataSource
               .transaction((tx2) =>
-                PUBLISHED_OUTCOMES.write(tx2, [first!, second!].map((statusId) => ({ submissionId: statusId, sourceObjectId: objectOf.get(statusId)!, occurredAt: now.toISOString() }))),
+                SUBMISSION_OUTCOMES.write(
+                  tx2,
+                  [first!, second!].map((statusId) => ({ submissionId: statusId, failures: [], successes: [], published: [objectOf.get(statusId)!], occurredAt: now.toISOString() })),
+                ),
               )
               .finally(() => (settled = true));
             await waitFor(async () => settled || (await someoneWaitsForAStatusLock()), { timeoutMs: 20_000, description: 'the other batch done or waiting' });
