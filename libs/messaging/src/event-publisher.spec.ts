@@ -1,7 +1,8 @@
 import { buildEvent, type AnyEvent } from '@ais/contracts';
 import type { Kafka, ProducerBatch } from 'kafkajs';
 import { Registry } from 'prom-client';
-import { EventPublisher, GROUP_SEND_MAX_BYTES } from './event-publisher';
+import { EventPublisher } from './event-publisher';
+import { SEND_MAX_BYTES } from './send-size';
 import { MessagingMetrics } from './messaging.metrics';
 
 const SUBMISSION = '6f4b7f9e-3a52-4c8e-9b1d-2f0c5e8a7d41';
@@ -106,7 +107,7 @@ describe('EventPublisher', () => {
     const publisher = publisherWith(producer);
     const first = publisher.publish([received(1)]);
     await flush();
-    const third = Math.floor(GROUP_SEND_MAX_BYTES / 3);
+    const third = Math.floor(SEND_MAX_BYTES / 3);
     const big = [publisher.publish([received(2, third)]), publisher.publish([received(3, third)]), publisher.publish([received(4, third)])];
     await flush();
     producer.finishNext();

@@ -1,7 +1,8 @@
 import type { AnyEvent } from '@ais/contracts';
-import type { Kafka, Message, Producer, ProducerConfig, TopicMessages } from 'kafkajs';
+import type { Kafka, Producer, ProducerConfig, TopicMessages } from 'kafkajs';
 import { toTopicMessages, topicOf } from './event-codec';
 import { javaCompatiblePartitioner } from './kafka-connection';
+import { mergeByTopic, SEND_MAX_BYTES, sizeOf } from './send-size';
 import type { MessagingMetrics } from './messaging.metrics';
 
 /** A publish waiting for the next send: its records, their size, and its caller. */
@@ -13,13 +14,6 @@ interface PendingPublish {
   /** Set after a grouped send failed: sent on its own, so one bad record fails only its caller. */
   readonly alone?: boolean;
 }
-
-/**
- * Publishes that queue while a send is in flight go out together in the next send, up to this
- * many bytes of record values: one record batch per partition must stay under the broker's
- * `message.max.bytes` (1 MiB by default).
- */
-export const GROUP_SEND_MAX_BYTES = 512 * 1024;
 
 /**
  * Writes events that a request (not a consumed record) causes, such as a TAXII POST. Idempotent
@@ -85,7 +79,7 @@ export class EventPublisher {
     }
     const group: PendingPublish[] = [];
     let bytes = 0;
-    while (this.queue.length > 0 && (group.length === 0 || (!group[0]!.alone && !this.queue[0]!.alone && bytes + this.queue[0]!.bytes <= GROUP_SEND_MAX_BYTES))) {
+    while (this.queue.length > 0 && (group.length === 0 || (!group[0]!.alone && !this.queue[0]!.alone && bytes + this.queue[0]!.bytes <= SEND_MAX_BYTES))) {
       const next = this.queue.shift()!;
       group.push(next);
       bytes += next.bytes;
@@ -109,24 +103,6 @@ export class EventPublisher {
         this.sendQueued();
       });
   }
-}
-
-function sizeOf(value: Message['value']): number {
-  if (value === null) {
-    return 0;
-  }
-  return typeof value === 'string' ? Buffer.byteLength(value) : value.length;
-}
-
-/** One entry per topic, records in the order the publishes came. */
-function mergeByTopic(topicMessages: readonly TopicMessages[]): TopicMessages[] {
-  const byTopic = new Map<string, Message[]>();
-  for (const { topic, messages } of topicMessages) {
-    const merged = byTopic.get(topic) ?? [];
-    merged.push(...messages);
-    byTopic.set(topic, merged);
-  }
-  return [...byTopic].map(([topic, messages]) => ({ topic, messages }));
 }
 
 /** The producer of request-driven events (a TAXII POST); the benchmark's baseline writes with it too. */

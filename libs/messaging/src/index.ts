@@ -12,5 +12,6 @@ export * from './messaging.metrics';
 export * from './messaging.module';
 export * from './projection-store';
 export * from './projection.server';
+export * from './send-size';
 export * from './stage.server';
 export * from './topic-provisioner';

@@ -5,6 +5,7 @@ import { IMMEDIATE_FETCH, KafkaConsumerServer, type ConsumerServerOptions, type 
 import { buildDeadLetter } from './dead-letter';
 import { toTopicMessages, topicOf } from './event-codec';
 import { errorClassOf } from './errors';
+import { splitIntoSends } from './send-size';
 
 /** What a stage handler receives besides the event. */
 export interface StageContext {
@@ -213,8 +214,10 @@ export interface ReadProcessWrite {
 export async function commitReadProcessWrite(producer: Producer, work: ReadProcessWrite, onAbortFailure: (error: unknown) => void): Promise<void> {
   const transaction = await producer.transaction();
   try {
-    if (work.topicMessages.length > 0) {
-      await transaction.sendBatch({ topicMessages: [...work.topicMessages], acks: -1 });
+    // A batch's outputs can outgrow what the broker takes in one request (a backlog, one output
+    // partition): several sends, one transaction. One send over the limit failed the batch for good.
+    for (const topicMessages of splitIntoSends(work.topicMessages)) {
+      await transaction.sendBatch({ topicMessages, acks: -1 });
     }
     await sendOffsets(transaction, work.consumerGroupId, work.topic, work.partition, (BigInt(work.lastOffset) + 1n).toString());
     await transaction.commit();

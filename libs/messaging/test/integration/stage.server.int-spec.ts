@@ -58,6 +58,23 @@ describe('KafkaStageServer on a real broker', () => {
     expect(mostInFlight).toBe(3);
   });
 
+  it('commits a batch whose outputs for one partition are larger than the broker takes in one request', async () => {
+    const submissionId = randomUUID(); // one key: one input partition, one output partition
+    const inputs = Array.from({ length: 6 }, () => anonymizedEvent(submissionId));
+    await harness.sendEvents(inputs);
+    // 6 × 300 KB to one partition in one transaction: over the broker's 1 MiB per record batch.
+    const padding = 'x'.repeat(300_000);
+    await harness.startStage((event) => {
+      const screened = screenedFrom(event);
+      return [{ ...screened, data: { ...screened.data, objects: [{ ...screened.data.objects[0]!, description: padding }] } }];
+    });
+
+    await waitFor(() => reader.on(harness.topic(Topics.pipelineScreened)).length >= 6, { timeoutMs: 30_000, description: '6 large outputs' });
+    const outputs = reader.valuesOn<{ causationId: string }>(harness.topic(Topics.pipelineScreened));
+    expect(outputs.map((o) => o.causationId)).toEqual(inputs.map((i) => i.eventId));
+    await waitFor(async () => (await harness.committedOffset(Topics.pipelineAnonymized)) === 6, { description: 'offsets committed' });
+  });
+
   it('keeps its group membership through batches that take longer than the session timeout', async () => {
     // One key per partition, so that every partition is busy and none answers an empty fetch
     // (kafkajs heartbeats after those too).
