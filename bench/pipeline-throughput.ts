@@ -12,7 +12,7 @@
  *    figures, pipeline/baseline ratio), saves the figures as JSON and the chart as PNG.
  *
  *   node -r @swc-node/register bench/pipeline-throughput.ts [--duration 60] [--rate-duration 30]
- *     [--rates 500] [--submissions 100] [--partitions 3] [--backlog 20000] [--port-base 19280]
+ *     [--rates 500] [--submissions 100] [--partitions 1] [--backlog 20000] [--port-base 19280]
  *     [--drain 60] [--skip-baseline] [--skip-pipeline] [--chart docs/img/pipeline-benchmark.png] [--log-level info]
  *     [--cpu-prof DIR]  (each service writes a V8 CPU profile to DIR when it stops)
  *
@@ -71,7 +71,10 @@ function parseOptions(argv: readonly string[]): Options {
     rateDurationS: 30,
     rates: [500],
     submissions: [100],
-    partitions: Number(process.env.KAFKA_TOPIC_PARTITIONS ?? 3),
+    // One per topic, as a single node deploys it: partitions are how many instances of a service
+    // share its group's work, and one node runs one of each. More partitions there only mean more,
+    // smaller Kafka transactions (3: ~500 objects/s, 1: ~660; docs/benchmarks.md, run 8).
+    partitions: Number(process.env.KAFKA_TOPIC_PARTITIONS ?? 1),
     backlog: 20_000,
     // POSTs in flight in the maximum phase: 16 left the machine with CPU to spare (the generator, not the
     // pipeline, was the limit); 64 saturates it.
