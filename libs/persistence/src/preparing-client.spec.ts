@@ -9,6 +9,12 @@ describe('preparedStatementName', () => {
     expect(preparedStatementName('SELECT 2 WHERE $1::int > 0')).not.toBe(first);
   });
 
+  it('leaves set-wise statements over unnest unnamed, to be planned for the tables as they are', () => {
+    expect(preparedStatementName('SELECT a.id FROM t a JOIN unnest($1::text[]) AS k(id) ON a.id = k.id')).toBeNull();
+    expect(preparedStatementName('INSERT INTO t SELECT * FROM UNNEST ($1::text[])')).toBeNull();
+    expect(preparedStatementName('SELECT id FROM t WHERE id = $1')).toMatch(/^ais_/);
+  });
+
   it('stops naming new texts after 1,000, and keeps the names it gave', () => {
     const named = Array.from({ length: 1_200 }, (_, i) => preparedStatementName(`SELECT ${i} + $1::int`));
     const known = preparedStatementName('SELECT 1 WHERE $1::int > 0');

@@ -41,7 +41,7 @@ describe('dataSourceOptions', () => {
     }
   });
 
-  it('runs parameterised statements as prepared statements of their connection, parsed once', async () => {
+  it('runs parameterised statements but set-wise ones as prepared statements of their connection, parsed once', async () => {
     const dataSource = await new DataSource(dataSourceOptions({ url: database.url, schema: 'public', migrations: [] })).initialize();
     const runner = dataSource.createQueryRunner();
     try {
@@ -50,6 +50,10 @@ describe('dataSourceOptions', () => {
         sums.push((await runner.query('SELECT $1::int + 1 AS n', [value])) as { n: number }[]);
       }
       expect(sums).toEqual([[{ n: 2 }], [{ n: 42 }]]);
+      // Set-wise: planned at each run, for the batch and the tables as they are, so not prepared.
+      for (const values of [[1, 2], [3]]) {
+        await runner.query('SELECT k.v FROM unnest($1::int[]) AS k(v)', [values]);
+      }
       // Read on the same connection (pg_prepared_statements is per session); no parameters, so unnamed.
       const prepared = (await runner.query('SELECT name, statement FROM pg_prepared_statements')) as { name: string; statement: string }[];
       expect(prepared).toEqual([{ name: expect.stringMatching(/^ais_[0-9a-f]{40}$/) as string, statement: 'SELECT $1::int + 1 AS n' }]);
