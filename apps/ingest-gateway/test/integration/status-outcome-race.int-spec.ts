@@ -1,4 +1,4 @@
-import { buildEvent, type EventOf } from '@ais/contracts';
+import { buildEvent } from '@ais/contracts';
 import type { BatchWriter, ProjectionContext } from '@ais/messaging';
 import { dataSourceOptions, migrateSchemas } from '@ais/persistence';
 import { ScratchDatabase, waitFor } from '@ais/testing';
