@@ -26,8 +26,8 @@ export interface SubmissionOutcome {
  * are locked first, all at once and sorted: another partition's batch may hold outcomes of the
  * same submissions (locking each status as its record came deadlocked, PostgreSQL 40P01), and the
  * locks are held until the commit. Then the failures (one statement each: the first pending
- * object with its id; they are rare), the successes, the rest of rejected submissions, the
- * published objects and their accepted versions, and last the completions: a status with nothing
+ * object with its id; they are rare), the successes (replaced and published objects), the rest of
+ * rejected submissions, the accepted versions, and last the completions: a status with nothing
  * pending left completes at the time of its last outcome in the batch.
  */
 export const SUBMISSION_OUTCOMES: BatchWriter<EntityManager, SubmissionOutcome> = {
@@ -48,13 +48,24 @@ export const SUBMISSION_OUTCOMES: BatchWriter<EntityManager, SubmissionOutcome> 
         );
       }
     }
-    const successes = outcomes.flatMap((o) => o.successes.map((success) => ({ statusId: o.submissionId, ...success })));
-    if (successes.length > 0) {
+    // Published objects succeed as they are, replaced ones with a message saying why (one row
+    // each: an UPDATE joined to two rows for one object would take either).
+    const successes = new Map<string, { statusId: string; objectId: string | null; message: string | null }>();
+    for (const o of outcomes) {
+      for (const objectId of o.published) {
+        successes.set(`${o.submissionId} ${objectId}`, { statusId: o.submissionId, objectId, message: null });
+      }
+      for (const { objectId, message } of o.successes) {
+        successes.set(`${o.submissionId} ${objectId ?? ''}`, { statusId: o.submissionId, objectId: objectId ?? null, message });
+      }
+    }
+    if (successes.size > 0) {
+      const rows = [...successes.values()];
       await tx.query(
         `UPDATE gateway.status_objects o SET state = 'success', message = p.message
            FROM unnest($1::uuid[], $2::text[], $3::text[]) AS p(status_id, object_id, message)
           WHERE o.status_id = p.status_id AND o.object_id = p.object_id AND o.state = 'pending'`,
-        [successes.map((x) => x.statusId), successes.map((x) => x.objectId ?? null), successes.map((x) => x.message)],
+        [rows.map((x) => x.statusId), rows.map((x) => x.objectId), rows.map((x) => x.message)],
       );
     }
     const rejected = outcomes.filter((o) => o.failPendingWith !== undefined);
@@ -68,7 +79,7 @@ export const SUBMISSION_OUTCOMES: BatchWriter<EntityManager, SubmissionOutcome> 
     }
     const published = outcomes.flatMap((o) => o.published.map((objectId) => ({ statusId: o.submissionId, objectId, at: o.occurredAt })));
     if (published.length > 0) {
-      await writePublished(tx, published);
+      await registerAcceptedVersions(tx, published);
     }
     await tx.query(
       `UPDATE gateway.status_resources r SET completed_at = c.completed_at::timestamptz
@@ -80,16 +91,8 @@ export const SUBMISSION_OUTCOMES: BatchWriter<EntityManager, SubmissionOutcome> 
   },
 };
 
-/** Marks published objects succeeded and registers, per principal, the versions accepted. */
-async function writePublished(tx: EntityManager, published: readonly { statusId: string; objectId: string; at: string }[]): Promise<void> {
-  const statusIds = published.map((p) => p.statusId);
-  const objectIds = published.map((p) => p.objectId);
-  await tx.query(
-    `UPDATE gateway.status_objects o SET state = 'success'
-       FROM unnest($1::uuid[], $2::text[]) AS p(status_id, object_id)
-      WHERE o.status_id = p.status_id AND o.object_id = p.object_id AND o.state = 'pending'`,
-    [statusIds, objectIds],
-  );
+/** Registers, per principal, the versions published: the exact-duplicate register of POSTs. */
+async function registerAcceptedVersions(tx: EntityManager, published: readonly { statusId: string; objectId: string; at: string }[]): Promise<void> {
   // The version as the participant submitted it is what a re-POST carries.
   await tx.query(
     `INSERT INTO gateway.accepted_versions (principal_id, object_id, version, status_id, accepted_at)
@@ -99,7 +102,7 @@ async function writePublished(tx: EntityManager, published: readonly { statusId:
      JOIN gateway.status_resources r ON r.id = o.status_id
      WHERE o.version IS NOT NULL AND o.state = 'success' AND length(o.object_id) < 300 AND length(o.version) < 40
      ON CONFLICT DO NOTHING`,
-    [statusIds, objectIds, published.map((p) => p.at)],
+    [published.map((p) => p.statusId), published.map((p) => p.objectId), published.map((p) => p.at)],
   );
 }
 
