@@ -10,13 +10,14 @@ import { KeyDestroyedError, Sealer } from '../../src/sealer';
 describe('PostgresKeyStore', () => {
   const database = new ScratchDatabase('keystore');
   let dataSource: DataSource;
+  const masterKey = randomBytes(32);
   let store: PostgresKeyStore;
 
   beforeAll(async () => {
     await database.create();
     await migrateSchemas(database.url, [KEYSTORE_SCHEMA_OWNER]);
     dataSource = await new DataSource(dataSourceOptions({ url: database.url, schema: KEYSTORE_SCHEMA, migrations: [] })).initialize();
-    store = new PostgresKeyStore(dataSource, randomBytes(32));
+    store = new PostgresKeyStore(dataSource, masterKey);
   });
 
   afterAll(async () => {
@@ -41,6 +42,31 @@ describe('PostgresKeyStore', () => {
     const [row]: { wrapped_key: Buffer }[] = await dataSource.query(`SELECT wrapped_key FROM ${KEYSTORE_SCHEMA}.data_keys WHERE key_id = $1`, [keyId]);
     expect(row!.wrapped_key.equals(key)).toBe(false);
     expect(row!.wrapped_key.includes(key.subarray(0, 8))).toBe(false);
+  });
+
+  it('creates, reads and destroys keys asked for together in one statement each, each key its own', async () => {
+    let statements = 0;
+    const counted = new PostgresKeyStore({ query: (sql, parameters) => (statements++, dataSource.query(sql, parameters)) }, masterKey);
+    const stored = randomUUID();
+    const storedKey = await store.create(stored);
+    const keyIds = [...Array.from({ length: 40 }, () => randomUUID()), stored];
+
+    const created = await Promise.all(keyIds.map((keyId) => counted.create(keyId)));
+    expect(statements).toBe(1);
+    expect(new Set(created.map((key) => key.toString('hex'))).size).toBe(keyIds.length);
+    expect(created[keyIds.length - 1]!.equals(storedKey)).toBe(true);
+
+    statements = 0;
+    const read = await Promise.all([...keyIds, randomUUID()].map((keyId) => counted.get(keyId)));
+    expect(statements).toBe(1);
+    expect(read.slice(0, -1).every((key, i) => key?.equals(created[i]!))).toBe(true);
+    expect(read.at(-1)).toBeNull();
+
+    statements = 0;
+    await Promise.all(keyIds.slice(0, 20).map((keyId) => counted.destroy(keyId)));
+    expect(statements).toBe(1);
+    const after = await Promise.all(keyIds.map((keyId) => store.get(keyId)));
+    expect(after.map((key) => key !== null)).toEqual(keyIds.map((_, i) => i >= 20));
   });
 
   it('opens what it sealed until the key is destroyed, then never again', async () => {
