@@ -39,17 +39,14 @@ interface ObjectRow {
 }
 
 /**
- * Serialises a submission's POST with the projection of its outcomes: the POST holds this lock
- * from before its status row is written until the row commits (after `SubmissionReceived` is in
- * the log), and the projection takes it before it looks for the row. Without it, an outcome that
- * comes back faster than the POST commits (a busy gateway) updates no row, and the status stays
- * pending for good. Transaction-scoped: a crashed POST's lock goes with its connection.
+ * The lock of a status, `hashtext('ais-status:' || id)`: it serialises a submission's POST with
+ * the projection of its outcomes. `StatusRepository.create` takes it in the statement that writes
+ * the row, so the POST holds it until the row commits (after `SubmissionReceived` is in the log),
+ * and the projection takes it before it looks for the row. Without it, an outcome that comes back
+ * faster than the POST commits (a busy gateway) updates no row, and the status stays pending for
+ * good. Transaction-scoped: a crashed POST's lock goes with its connection. Several statuses are
+ * locked in one order, so that two batches cannot deadlock.
  */
-export async function lockStatus(tx: EntityManager, statusId: string): Promise<void> {
-  await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`ais-status:${statusId}`]);
-}
-
-/** `lockStatus` for several statuses, taken in one order so that two batches cannot deadlock. */
 export async function lockStatuses(tx: EntityManager, statusIds: readonly string[]): Promise<void> {
   await tx.query(`SELECT pg_advisory_xact_lock(hashtext('ais-status:' || id)) FROM unnest($1::text[]) AS id`, [[...statusIds].sort()]);
 }
@@ -63,18 +60,34 @@ export function acceptedKey(id: string, version: string): string {
 export class StatusRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  /** A status with every object of the POST; complete at once when none is pending. */
+  /**
+   * A status with every object of the POST, complete at once when none is pending, and the
+   * status's lock (see `lockStatuses`), held until `tx` ends: one statement.
+   */
   async create(tx: EntityManager, id: string, principalId: string, objects: readonly NewStatusObject[], now: Date): Promise<void> {
     const complete = objects.every((o) => o.state === 'success');
     await tx.query(
-      `INSERT INTO gateway.status_resources (id, principal_id, total_count, request_timestamp, completed_at) VALUES ($1, $2, $3, $4, $5)`,
-      [id, principalId, objects.length, now, complete ? now : null],
-    );
-    await tx.query(
-      `INSERT INTO gateway.status_objects (status_id, position, object_id, version, state, message)
-       SELECT $1, position - 1, object_id, version, state, message
-       FROM unnest($2::text[], $3::text[], $4::text[], $5::text[]) WITH ORDINALITY AS o(object_id, version, state, message, position)`,
-      [id, objects.map((o) => o.id), objects.map((o) => o.version), objects.map((o) => o.state ?? 'pending'), objects.map((o) => o.message ?? null)],
+      `WITH locked AS (
+         SELECT pg_advisory_xact_lock(hashtext('ais-status:' || $1::text))
+       ), resource AS (
+         INSERT INTO gateway.status_resources (id, principal_id, total_count, request_timestamp, completed_at)
+         SELECT $2::uuid, $3::uuid, $4::int, $5::timestamptz, $6::timestamptz FROM locked RETURNING id
+       )
+       INSERT INTO gateway.status_objects (status_id, position, object_id, version, state, message)
+       SELECT resource.id, position - 1, object_id, version, state, message
+       FROM resource, unnest($7::text[], $8::text[], $9::text[], $10::text[]) WITH ORDINALITY AS o(object_id, version, state, message, position)`,
+      [
+        id,
+        id,
+        principalId,
+        objects.length,
+        now,
+        complete ? now : null,
+        objects.map((o) => o.id),
+        objects.map((o) => o.version),
+        objects.map((o) => o.state ?? 'pending'),
+        objects.map((o) => o.message ?? null),
+      ],
     );
   }
 

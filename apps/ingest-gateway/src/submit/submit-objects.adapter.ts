@@ -5,7 +5,7 @@ import { Sealer } from '@ais/sealing';
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { acceptedKey, acceptedStatus, lockStatus, StatusRepository, type NewStatusObject, type StatusResource } from '../status/status.repository';
+import { acceptedKey, acceptedStatus, StatusRepository, type NewStatusObject, type StatusResource } from '../status/status.repository';
 import { statusKeyOf, versionKeyOf } from './parse-envelope';
 
 /** The status message of an object version the principal had already had accepted. */
@@ -76,8 +76,7 @@ export class SubmitObjectsAdapter {
 
   private async writeReceived(principal: Principal, submissionId: string, entries: NewStatusObject[], objectCount: number, sealedContent: SealedBlob, now: Date): Promise<void> {
     await this.dataSource.transaction(async (tx) => {
-      // Held until the commit: the status projection waits for this row (see lockStatus).
-      await lockStatus(tx, submissionId);
+      // Takes the status's lock, held until the commit: the status projection waits for this row.
       await this.statuses.create(tx, submissionId, principal.id, entries, now);
       await this.publisher.publish([
         buildEvent(

@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';
 import { GATEWAY_SCHEMA, INGEST_GATEWAY_SCHEMA } from '../../src/migrations';
 import { StatusProjection, SUBMISSION_OUTCOMES } from '../../src/status/status.projection';
-import { lockStatus, StatusRepository } from '../../src/status/status.repository';
+import { StatusRepository } from '../../src/status/status.repository';
 
 type Handle = (ctx: ProjectionContext<EntityManager>) => unknown;
 
@@ -71,9 +71,8 @@ describe('an outcome that arrives before its status row commits', () => {
     let rowWritten!: () => void;
     const rowIsWritten = new Promise<void>((resolve) => (rowWritten = resolve));
 
-    // The POST: lock, row, (the event goes to the log here), commit only when the test says so.
+    // The POST: row and lock, (the event goes to the log here), commit only when the test says so.
     const post = dataSource.transaction(async (tx) => {
-      await lockStatus(tx, statusId);
       await statuses.create(tx, statusId, principalId, [{ id: `indicator--${randomUUID()}`, version: now.toISOString() }], now);
       rowWritten();
       await postMayCommit;

@@ -52,14 +52,13 @@ export class EnrichIndicatorsAdapter {
   }
 
   private async handle(tx: EntityManager, event: EventOf<'SubmissionScreened'>, reports: readonly Report[], context: StageContext): Promise<{ replayed: boolean; events: AnyEvent[] }> {
-    const before = await this.repository.eventsCausedBy(tx, event.eventId);
+    const keys = [...new Set(reports.map((report) => report.patternKey))].sort();
+    const before = await this.repository.eventsCausedByLockingPatterns(tx, event.eventId, keys);
     if (before.length > 0) {
       return { replayed: true, events: before };
     }
     const { submissionId } = event.data;
     const submitterKey = submitterKeyOf(event.data.submitter);
-    const keys = [...new Set(reports.map((report) => report.patternKey))].sort();
-    await this.repository.lockPatterns(tx, keys);
     await this.repository.recordReports(
       tx,
       reports.map(({ patternKey, object }) => ({

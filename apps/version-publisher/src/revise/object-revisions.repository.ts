@@ -57,9 +57,17 @@ export class ObjectRevisionsRepository {
     await tx.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [`publisher.object:${objectId}`]);
   }
 
-  /** Locks the patterns in the order given (callers sort them, so two inputs cannot deadlock). */
-  async lockPatterns(tx: EntityManager, patternKeys: readonly string[]): Promise<void> {
-    await tx.query(`SELECT pg_advisory_xact_lock(hashtextextended('publisher.pattern:' || key, 0)) FROM unnest($1::text[]) AS key`, [patternKeys]);
+  /**
+   * `eventsCausedBy`, and the patterns locked in the order given (callers sort them, so two inputs
+   * cannot deadlock) until the transaction ends: one round trip.
+   */
+  async eventsCausedByLockingPatterns(tx: EntityManager, causeEventId: string, patternKeys: readonly string[]): Promise<AnyEvent[]> {
+    const rows: { locked: number; events: AnyEvent[] }[] = await tx.query(
+      `SELECT (SELECT count(pg_advisory_xact_lock(hashtextextended('publisher.pattern:' || key, 0))) FROM unnest($2::text[]) AS key) AS locked,
+              (SELECT coalesce(json_agg(event ORDER BY sequence), '[]'::json) FROM publisher.derived_versions WHERE cause_event_id = $1) AS events`,
+      [causeEventId, patternKeys],
+    );
+    return rows[0]!.events;
   }
 
   /** Whether a version of the object with this timestamp (any precision) is stored or made here. */
@@ -105,44 +113,48 @@ export class ObjectRevisionsRepository {
    */
   async recordReports(tx: EntityManager, reports: readonly NewReport[]): Promise<void> {
     const column = <K extends keyof NewReport>(key: K) => reports.map((report) => report[key]);
+    // Both inserts in one statement: neither reads what the other writes.
     await tx.query(
-      `INSERT INTO publisher.corroborations (pattern_key, earliest_object_id, earliest_submission_id, earliest_version, earliest_version_at, earliest_object)
-       SELECT r.pattern_key, r.object_id, r.submission_id::uuid, r.version, r.version::timestamptz, r.object::jsonb
-         FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[]) WITH ORDINALITY AS r(pattern_key, object_id, submission_id, version, object, position)
-        ORDER BY r.position
-       ON CONFLICT (pattern_key) DO NOTHING`,
-      [column('patternKey'), column('objectId'), column('submissionId'), column('version'), reports.map((report) => JSON.stringify(report.object))],
-    );
-    await tx.query(
-      `INSERT INTO publisher.indicator_reports (pattern_key, object_id, submission_id, submitter_key, confidence)
-       SELECT pattern_key, object_id, submission_id::uuid, submitter_key, confidence
-         FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::smallint[]) AS r(pattern_key, object_id, submission_id, submitter_key, confidence)
+      `WITH r AS (
+         SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::smallint[])
+           WITH ORDINALITY AS r(pattern_key, object_id, submission_id, version, object, submitter_key, confidence, position)
+       ), corroboration AS (
+         INSERT INTO publisher.corroborations (pattern_key, earliest_object_id, earliest_submission_id, earliest_version, earliest_version_at, earliest_object)
+         SELECT pattern_key, object_id, submission_id::uuid, version, version::timestamptz, object::jsonb FROM r ORDER BY position
+         ON CONFLICT (pattern_key) DO NOTHING
+       )
+       INSERT INTO publisher.indicator_reports (pattern_key, object_id, submission_id, submitter_key, confidence)
+       SELECT pattern_key, object_id, submission_id::uuid, submitter_key, confidence FROM r
        ON CONFLICT (pattern_key, object_id) DO NOTHING`,
-      [column('patternKey'), column('objectId'), column('submissionId'), column('submitterKey'), column('confidence')],
+      [
+        column('patternKey'),
+        column('objectId'),
+        column('submissionId'),
+        column('version'),
+        reports.map((report) => JSON.stringify(report.object)),
+        column('submitterKey'),
+        column('confidence'),
+      ],
     );
   }
 
   /** The corroboration state of each pattern that has one, its rows locked for the transaction. */
   async corroborations(tx: EntityManager, patternKeys: readonly string[]): Promise<Map<string, CorroborationRow>> {
-    const rows: { pattern_key: string; earliest_object_id: string; earliest_submission_id: string; published_count: number }[] = await tx.query(
-      `SELECT pattern_key, earliest_object_id, earliest_submission_id, published_count FROM publisher.corroborations
-        WHERE pattern_key = ANY($1::text[]) ORDER BY pattern_key FOR UPDATE`,
-      [patternKeys],
+    const rows: { pattern_key: string; earliest_object_id: string; earliest_submission_id: string; published_count: number; reports: IndicatorReport[] }[] =
+      await tx.query(
+        `SELECT c.pattern_key, c.earliest_object_id, c.earliest_submission_id, c.published_count,
+                (SELECT coalesce(json_agg(json_build_object('submitterKey', r.submitter_key, 'confidence', r.confidence)), '[]'::json)
+                   FROM publisher.indicator_reports r WHERE r.pattern_key = c.pattern_key) AS reports
+           FROM publisher.corroborations c
+          WHERE c.pattern_key = ANY($1::text[]) ORDER BY c.pattern_key FOR UPDATE OF c`,
+        [patternKeys],
+      );
+    return new Map(
+      rows.map((row) => [
+        row.pattern_key,
+        { earliestObjectId: row.earliest_object_id, earliestSubmissionId: row.earliest_submission_id, publishedCount: row.published_count, reports: row.reports },
+      ]),
     );
-    const reports: { pattern_key: string; submitter_key: string; confidence: number | null }[] = await tx.query(
-      `SELECT pattern_key, submitter_key, confidence FROM publisher.indicator_reports WHERE pattern_key = ANY($1::text[])`,
-      [patternKeys],
-    );
-    const states = new Map<string, CorroborationRow>();
-    for (const row of rows) {
-      states.set(row.pattern_key, {
-        earliestObjectId: row.earliest_object_id,
-        earliestSubmissionId: row.earliest_submission_id,
-        publishedCount: row.published_count,
-        reports: reports.filter((report) => report.pattern_key === row.pattern_key).map((report) => ({ submitterKey: report.submitter_key, confidence: report.confidence })),
-      });
-    }
-    return states;
   }
 
   async markCorroborationPublished(tx: EntityManager, patternKey: string, count: number): Promise<void> {
