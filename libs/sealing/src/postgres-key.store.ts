@@ -1,6 +1,6 @@
+import { Coalescer } from '@ais/persistence';
 import { randomBytes } from 'node:crypto';
 import { decrypt, encrypt } from './aes-gcm';
-import { Coalescer } from './coalescer';
 import type { KeyStore } from './key-store';
 
 export const KEYSTORE_SCHEMA = 'keystore';
