@@ -63,10 +63,11 @@ export const DEFAULT_PARTITIONS_CONSUMED_CONCURRENTLY = 3;
 /**
  * Records at once for stages whose records share no rows (validate, anonymize, screen): each
  * record waits on a few key-store round trips, and on a busy machine those waits, not CPU, bounded
- * a partition to ~10 records/s (bench/pipeline-throughput.ts, docs/benchmarks.md). Three
- * partitions at once × 3 records stay within a service's PostgreSQL pool of 10 connections.
+ * a partition to ~10 records/s (bench/pipeline-throughput.ts, docs/benchmarks.md). Records handled
+ * side by side share those round trips (the key store coalesces the calls of one moment), so a
+ * whole batch of the usual size waits on one statement of each kind, on one connection each.
  */
-export const STAGE_RECORD_CONCURRENCY = 3;
+export const STAGE_RECORD_CONCURRENCY = 16;
 
 /** How often a projection's advisory Kafka offset commit is sent (its checkpoint is in PostgreSQL). */
 const ADVISORY_COMMIT_INTERVAL_MS = 5_000;
