@@ -3,6 +3,7 @@ import { validateSync, type ValidationError } from 'class-validator';
 import { EVENT_CATALOG, isEventType } from './event-catalog';
 import type { AnyEvent } from './build-event';
 import { opaqueJsonProperties } from './opaque-json';
+import { passesPayloadRules } from './payload-rules';
 import { memoiseValidationMetadata } from './validation-metadata-cache';
 
 memoiseValidationMetadata();
@@ -57,15 +58,18 @@ export function decodeEvent(raw: Buffer | string): DecodeResult {
   } catch {
     return fail(EnvelopeErrorCode.UpcastFailed, 'upcaster threw');
   }
-  let errors: ValidationError[];
-  try {
-    errors = validateSync(toPayloadInstance(definition.payloadClass, data), { forbidUnknownValues: true });
-  } catch {
-    // class-transformer throws on some JSON (a nested `"constructor": "…"`, very deep nesting): poison, not a retry.
-    return fail(EnvelopeErrorCode.InvalidPayload, 'payload could not be read into its class');
-  }
-  if (errors.length > 0) {
-    return fail(EnvelopeErrorCode.InvalidPayload, describe(errors));
+  // The usual record passes the quick check; class-validator judges the rest, and says why.
+  if (!passesPayloadRules(definition.payloadClass, data)) {
+    let errors: ValidationError[];
+    try {
+      errors = validateSync(toPayloadInstance(definition.payloadClass, data), { forbidUnknownValues: true });
+    } catch {
+      // class-transformer throws on some JSON (a nested `"constructor": "…"`, very deep nesting): poison, not a retry.
+      return fail(EnvelopeErrorCode.InvalidPayload, 'payload could not be read into its class');
+    }
+    if (errors.length > 0) {
+      return fail(EnvelopeErrorCode.InvalidPayload, describe(errors));
+    }
   }
   // The payload class instance keeps every property of the record; downstream reads plain data.
   return { ok: true, event: { ...envelope, schemaVersion: definition.schemaVersion, data } as unknown as AnyEvent };
