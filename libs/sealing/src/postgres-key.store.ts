@@ -37,16 +37,17 @@ export class PostgresKeyStore implements KeyStore {
     }
   }
 
+  // A key id PostgreSQL would refuse fails its own call, not the statement it would share.
   create(keyId: string): Promise<Buffer> {
-    return this.creates.submit(keyId);
+    return isUuid(keyId) ? this.creates.submit(keyId) : Promise.reject(new InvalidKeyIdError());
   }
 
   get(keyId: string): Promise<Buffer | null> {
-    return this.gets.submit(keyId);
+    return isUuid(keyId) ? this.gets.submit(keyId) : Promise.reject(new InvalidKeyIdError());
   }
 
   destroy(keyId: string): Promise<void> {
-    return this.destroys.submit(keyId);
+    return isUuid(keyId) ? this.destroys.submit(keyId) : Promise.reject(new InvalidKeyIdError());
   }
 
   private async createAll(keyIds: readonly string[]): Promise<Buffer[]> {
@@ -98,6 +99,19 @@ export class PostgresKeyStore implements KeyStore {
   private unwrap(keyId: string, row: KeyRow): Buffer {
     return decrypt(this.masterKey, { iv: row.iv!, tag: row.tag!, ciphertext: row.wrapped_key! }, Buffer.from(keyId));
   }
+}
+
+export class InvalidKeyIdError extends Error {
+  constructor() {
+    super('a data key id must be a UUID');
+    this.name = 'InvalidKeyIdError';
+  }
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+function isUuid(keyId: string): boolean {
+  return UUID.test(keyId);
 }
 
 /** Key ids are UUIDs: PostgreSQL answers them in lower case. */

@@ -3,7 +3,7 @@ import { ScratchDatabase } from '@ais/testing';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { KEYSTORE_SCHEMA_OWNER } from '../../src/keystore.migrations';
-import { KEYSTORE_SCHEMA, PostgresKeyStore } from '../../src/postgres-key.store';
+import { InvalidKeyIdError, KEYSTORE_SCHEMA, PostgresKeyStore } from '../../src/postgres-key.store';
 import { KeyDestroyedError, Sealer } from '../../src/sealer';
 
 /** The data-key store against the real PostgreSQL: what every sealing service relies on. */
@@ -67,6 +67,15 @@ describe('PostgresKeyStore', () => {
     expect(statements).toBe(1);
     const after = await Promise.all(keyIds.map((keyId) => store.get(keyId)));
     expect(after.map((key) => key !== null)).toEqual(keyIds.map((_, i) => i >= 20));
+  });
+
+  it('fails a call with a key id that is not a UUID alone, not the calls made with it', async () => {
+    const keyIds = [randomUUID(), randomUUID()];
+    const [first, bad, second] = await Promise.allSettled([store.create(keyIds[0]!), store.create('not-a-uuid'), store.create(keyIds[1]!)]);
+    expect([first.status, bad.status, second.status]).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+    expect((bad as PromiseRejectedResult).reason).toBeInstanceOf(InvalidKeyIdError);
+    const read = await Promise.allSettled([store.get(keyIds[0]!), store.get('x'), store.destroy('y')]);
+    expect(read.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'rejected']);
   });
 
   it('opens what it sealed until the key is destroyed, then never again', async () => {
