@@ -53,19 +53,24 @@ const PAGE = 10_000;
 /**
  * Recomputes the hash chain of a schema's usage log, page by page in `seq` order, against its head
  * row. Used by `GET /audit/usage/verify`, `scripts/audit-verify.ts` and the replay.
+ *
+ * The head is read first and the entries up to it: an entry appended while the pages are read
+ * commits with a later head, and is left to the next verification. (Read the other way round, an
+ * append between the last page and the head looked like a removed entry.)
  */
 export async function verifyUsageLog(sql: SqlRunner, schema: string): Promise<ChainVerdict> {
+  const heads = await sql.query<{ seq: string; hash: string }[]>(`SELECT seq, hash FROM "${schema}".usage_chain_head WHERE id = 1`);
+  const head: ChainHead | null = heads[0] === undefined ? null : { seq: Number(heads[0].seq), hash: heads[0].hash };
+  const last = head?.seq ?? Number.MAX_SAFE_INTEGER;
   const verifier = new ChainVerifier();
   let after = 0;
   for (;;) {
-    const rows = await sql.query<UsageRow[]>(`SELECT * FROM "${schema}".usage_log WHERE seq > $1 ORDER BY seq LIMIT ${PAGE}`, [after]);
+    const rows = await sql.query<UsageRow[]>(`SELECT * FROM "${schema}".usage_log WHERE seq > $1 AND seq <= $2 ORDER BY seq LIMIT ${PAGE}`, [after, last]);
     if (rows.length === 0 || !verifier.feed(rows.map(toEntry))) {
       break;
     }
     after = Number(rows[rows.length - 1]!.seq);
   }
-  const heads = await sql.query<{ seq: string; hash: string }[]>(`SELECT seq, hash FROM "${schema}".usage_chain_head WHERE id = 1`);
-  const head: ChainHead | null = heads[0] === undefined ? null : { seq: Number(heads[0].seq), hash: heads[0].hash };
   return verifier.finish(head);
 }
 

@@ -22,7 +22,7 @@ import { AUDIT_EVENT_TYPES, AUDIT_GROUP, auditTopics, type AuditEvent } from '..
 import { AuditProjectionStore } from '../../src/projection/audit-projection.store';
 import { AuditProjection } from '../../src/projection/audit.projection';
 import { replayAudit } from '../../src/replay/audit-replay';
-import { verifyUsageLog } from '../../src/usage/usage-log.repository';
+import { verifyUsageLog, type SqlRunner } from '../../src/usage/usage-log.repository';
 import { mixedEvents } from './audit-fixtures';
 
 /** Fails the first `crashes` transactions after the batch's rows and checkpoint were written, before commit. */
@@ -194,6 +194,30 @@ describe('audit projections on Kafka and PostgreSQL', () => {
       expect(replaySchemas).toEqual([]);
     }
     expect({ ...(await rows()), head: (await dataSource.query(`SELECT seq, hash FROM "${schema}".usage_chain_head`)) as unknown, checkpoints: await checkpointSum() }).toEqual(before);
+  });
+
+  it('verifies the chain as it stood when the verification began, while entries are appended', async () => {
+    await startProjection(new AuditProjectionStore(dataSource, schema));
+    const events = mixedEvents(10);
+    await publish(events);
+    await waitFor(async () => (await checkpointSum()) === events.length, { timeoutMs: 60_000, description: 'caught up' });
+    const more = mixedEvents(10, Date.UTC(2026, 10, 4));
+    expect(expected(more).usage).toBeGreaterThan(0);
+    // Entries are appended (and the head moves) while the verification reads the log's pages.
+    let appended = false;
+    const appending: SqlRunner = {
+      query: async <T>(text: string, parameters?: unknown[]): Promise<T> => {
+        const result = await dataSource.query<T>(text, parameters);
+        if (!appended && text.includes('usage_log')) {
+          appended = true;
+          await publish(more);
+          await waitFor(async () => (await checkpointSum()) === events.length + more.length, { timeoutMs: 60_000, description: 'the appends' });
+        }
+        return result;
+      },
+    };
+    expect(await verifyUsageLog(appending, schema)).toMatchObject({ ok: true, entries: expected(events).usage });
+    expect(await verifyUsageLog(dataSource, schema)).toMatchObject({ ok: true, entries: expected(events).usage + expected(more).usage });
   });
 
   it('finds an edited and a removed usage entry, even with the append-only trigger bypassed', async () => {
