@@ -23,6 +23,8 @@ export interface ConsumerServerOptions {
    * other (their outputs still commit in record order). 1 unless a group asks for more.
    */
   readonly recordConcurrency?: number;
+  /** When the broker answers this group's fetches, if not the transport's default. */
+  readonly fetch?: FetchSettings;
   readonly sessionTimeoutMs?: number;
   /** Retries of a handler that fails with a transient error, before the batch is abandoned. */
   readonly handlerAttempts?: number;

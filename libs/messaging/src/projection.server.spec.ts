@@ -9,7 +9,8 @@ import { encodeEvent } from './event-codec';
 import { consumes } from './handler-pattern';
 import { MessagingMetrics } from './messaging.metrics';
 import type { ProjectionStore } from './projection-store';
-import { KafkaProjectionServer, type BatchWriter, type ProjectionContext } from './projection.server';
+import type { FetchSettings } from './consumer-server.base';
+import { KafkaProjectionServer, PROJECTION_FETCH, type BatchWriter, type ProjectionContext } from './projection.server';
 
 /** A database in memory: a transaction works on a copy that replaces the original on commit only. */
 interface Tables {
@@ -78,6 +79,10 @@ const topic = Topics.disseminationPublished;
 class TestProjection extends KafkaProjectionServer<Tx> {
   processOne(payload: EachBatchPayload): Promise<void> {
     return this.processBatch(payload);
+  }
+
+  fetch(): FetchSettings {
+    return this.fetchSettings();
   }
 }
 
@@ -150,6 +155,15 @@ describe('KafkaProjectionServer', () => {
   }
 
   const checkpoint = (partition = 0) => store.tables.checkpoints.get(`${group}|${topic}|${partition}`);
+
+  it('fetches as the group asks, or with the projections\' default', () => {
+    expect(server.fetch()).toEqual(PROJECTION_FETCH);
+    const patient = new TestProjection(
+      { kafka: kafka as unknown as Kafka, group, metrics: new MessagingMetrics(new Registry()), states: new ConsumerStateRegistry(), fetch: { minBytes: 1 << 20, maxWaitTimeInMs: 1_000 } },
+      store,
+    );
+    expect(patient.fetch()).toEqual({ minBytes: 1 << 20, maxWaitTimeInMs: 1_000 });
+  });
 
   it('applies a batch and moves the checkpoint and the Kafka offset past it', async () => {
     const records = [record(0), record(1), record(2)];

@@ -58,6 +58,9 @@ function collectInto<Tx, Row>(collected: Map<BatchWriter<Tx, unknown>, unknown[]
  * a rebalance or a lost Kafka offset commit changes nothing. The checkpoint is the source of truth;
  * Kafka offset commits are only advisory (where a restarted member starts fetching).
  */
+/** The default fetch of a projection group. */
+export const PROJECTION_FETCH: FetchSettings = { minBytes: 64 * 1024, maxWaitTimeInMs: 250 };
+
 export class KafkaProjectionServer<Tx> extends KafkaConsumerServer {
   private deadLetterProducer: Promise<Producer> | null = null;
   /**
@@ -87,11 +90,11 @@ export class KafkaProjectionServer<Tx> extends KafkaConsumerServer {
 
   /**
    * Fewer, larger batches: each batch is a PostgreSQL transaction with its checkpoint, so the
-   * broker holds a fetch until 64 KiB are there or 250 ms have passed. Projections are read
-   * models off the publication path; they lag by at most that wait.
+   * broker holds a fetch until 64 KiB are there or 250 ms have passed (a group may ask for more).
+   * Projections are read models off the publication path; they lag by at most that wait.
    */
   protected fetchSettings(): FetchSettings {
-    return { minBytes: 64 * 1024, maxWaitTimeInMs: 250 };
+    return this.options.fetch ?? PROJECTION_FETCH;
   }
 
   protected override retriesInPlace(): boolean {
