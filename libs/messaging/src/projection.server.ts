@@ -52,15 +52,15 @@ function collectInto<Tx, Row>(collected: Map<BatchWriter<Tx, unknown>, unknown[]
   }
 }
 
+/** The default fetch of a projection group. */
+export const PROJECTION_FETCH: FetchSettings = { minBytes: 64 * 1024, maxWaitTimeInMs: 250 };
+
 /**
  * Applies events to PostgreSQL: each batch's rows and the partition's checkpoint commit in one
  * database transaction, and records below the checkpoint are skipped, so redelivery after a crash,
  * a rebalance or a lost Kafka offset commit changes nothing. The checkpoint is the source of truth;
  * Kafka offset commits are only advisory (where a restarted member starts fetching).
  */
-/** The default fetch of a projection group. */
-export const PROJECTION_FETCH: FetchSettings = { minBytes: 64 * 1024, maxWaitTimeInMs: 250 };
-
 export class KafkaProjectionServer<Tx> extends KafkaConsumerServer {
   private deadLetterProducer: Promise<Producer> | null = null;
   /**
