@@ -4,6 +4,7 @@ import type { ValidationMetadata } from 'class-validator/types/metadata/Validati
 import { opaqueJsonProperties } from './opaque-json';
 
 type PayloadClass = abstract new () => object;
+type MetadataStorage = ReturnType<typeof getMetadataStorage>;
 
 interface Rule {
   readonly validate: (value: unknown, args: ValidationArguments) => boolean;
@@ -59,8 +60,9 @@ function passes(plan: Plan, object: Record<string, unknown>, depth: number): boo
     if (!property.conditions.every((condition) => condition(object, value))) {
       continue;
     }
+    const args: ValidationArguments = { targetName: '', property: property.name, object, value, constraints: [] };
     for (const rule of property.rules) {
-      const args: ValidationArguments = { targetName: '', property: property.name, object, value, constraints: rule.metadata.constraints };
+      args.constraints = rule.metadata.constraints;
       const ok = rule.each && Array.isArray(value) ? value.every((element) => rule.validate(element, args)) : rule.validate(value, args);
       if (!ok) {
         return false;
@@ -125,7 +127,7 @@ function buildPlan(payloadClass: PayloadClass): Plan | null {
   }
   const plan: PropertyPlan[] = [];
   for (const [name, rules] of Object.entries(storage.groupByPropertyName(metadata))) {
-    const property = propertyPlan(payloadClass, name, rules);
+    const property = propertyPlan(storage, payloadClass, name, rules);
     if (property === null) {
       return null;
     }
@@ -134,7 +136,7 @@ function buildPlan(payloadClass: PayloadClass): Plan | null {
   return plan;
 }
 
-function propertyPlan(payloadClass: PayloadClass, name: string, metadata: readonly ValidationMetadata[]): PropertyPlan | null {
+function propertyPlan(storage: MetadataStorage, payloadClass: PayloadClass, name: string, metadata: readonly ValidationMetadata[]): PropertyPlan | null {
   const conditions: ((object: object, value: unknown) => boolean)[] = [];
   const rules: Rule[] = [];
   let nested: PayloadClass | null = null;
@@ -148,7 +150,7 @@ function propertyPlan(payloadClass: PayloadClass, name: string, metadata: readon
         break;
       case ValidationTypes.IS_DEFINED:
       case ValidationTypes.CUSTOM_VALIDATION: {
-        for (const constraint of getMetadataStorage().getTargetValidatorConstraints(entry.constraintCls)) {
+        for (const constraint of storage.getTargetValidatorConstraints(entry.constraintCls)) {
           const instance = constraint.instance as { validate: (value: unknown, args: ValidationArguments) => unknown } | undefined;
           if (constraint.async || instance === undefined) {
             return null;
