@@ -85,14 +85,14 @@ export class PostgresKeyStore implements KeyStore {
 
   private async getAll(keyIds: readonly string[]): Promise<(Buffer | null)[]> {
     const rows = (await this.sql.query(`SELECT key_id::text, iv, tag, wrapped_key FROM ${KEYSTORE_SCHEMA}.data_keys WHERE key_id = ANY($1::uuid[])`, [
-      [...new Set(keyIds)],
+      [...new Set(keyIds.map(canonical))],
     ])) as KeyRow[];
     const keys = new Map(rows.map((row) => [row.key_id, this.unwrap(row.key_id, row)]));
     return keyIds.map((keyId) => keys.get(canonical(keyId)) ?? null);
   }
 
   private async destroyAll(keyIds: readonly string[]): Promise<void[]> {
-    await this.sql.query(`DELETE FROM ${KEYSTORE_SCHEMA}.data_keys WHERE key_id = ANY($1::uuid[])`, [[...new Set(keyIds)]]);
+    await this.sql.query(`DELETE FROM ${KEYSTORE_SCHEMA}.data_keys WHERE key_id = ANY($1::uuid[])`, [[...new Set(keyIds.map(canonical))]]);
     return keyIds.map(() => undefined);
   }
 
