@@ -1,6 +1,7 @@
 import { Logger } from '@nestjs/common';
 import { readFileSync } from 'node:fs';
 import { Kafka, logLevel, Partitioners, type KafkaConfig, type LogEntry, type SASLOptions } from 'kafkajs';
+import { cacheCoordinatorLookups } from './coordinator-cache';
 
 /** How a service proves itself to an authenticated broker listener (Strimzi TLS + SCRAM). */
 export interface KafkaSecurity {
@@ -39,6 +40,7 @@ function logCreator() {
 }
 
 export function createKafka(options: KafkaConnectionOptions): Kafka {
+  cacheCoordinatorLookups();
   return new Kafka({
     clientId: options.clientId,
     brokers: [...options.brokers],
