@@ -2,7 +2,7 @@ import { decodeEvent, ENVELOPE_HEADERS, EVENT_CATALOG, isEventType, type AnyEven
 import { Logger } from '@nestjs/common';
 import { Server, type CustomTransportStrategy, type MessageHandler } from '@nestjs/microservices';
 import type { Consumer, ConsumerConfig, EachBatchPayload, Kafka, KafkaMessage } from 'kafkajs';
-import { lastValueFrom } from 'rxjs';
+import { isObservable, lastValueFrom } from 'rxjs';
 import type { ConsumerState, ConsumerStateRegistry } from './consumer-state';
 import type { DeadLetterCause } from './dead-letter';
 import { errorClassOf, isRetriable, MessagingErrorCode } from './errors';
@@ -251,7 +251,9 @@ export abstract class KafkaConsumerServer extends Server implements CustomTransp
     for (let attempt = 1; ; attempt++) {
       const stopTimer = this.metrics.handlerDuration.startTimer({ group: this.group, type: event.type });
       try {
-        const result: unknown = await lastValueFrom(this.transformToObservable(await handler(event, context)), { defaultValue: undefined });
+        // What Nest's transformToObservable + lastValueFrom give, without an rxjs pipeline per record.
+        const returned: unknown = await handler(event, context);
+        const result: unknown = isObservable(returned) ? await lastValueFrom(returned, { defaultValue: undefined }) : returned;
         stopTimer();
         return { kind: 'handled', event, result };
       } catch (error) {
