@@ -2,6 +2,7 @@ import { DEVELOPMENT_ADMIN_TOKEN, type ServiceName } from '@ais/config';
 import { TEST_BROKERS, TEST_DATABASE_URL, uniqueName } from '@ais/testing';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { Kafka, logLevel } from 'kafkajs';
 import { Client } from 'pg';
 import { REPO_ROOT, ServiceLauncher, SERVICES } from '../../../scripts/system/service-launcher';
 
@@ -71,6 +72,27 @@ export class E2eSystem {
     await this.saveMetrics();
     await this.launcher.stopAll();
     await this.withAdminDatabase((client) => client.query(`DROP DATABASE IF EXISTS ${this.id} WITH (FORCE)`));
+    await this.deleteTopics();
+  }
+
+  /**
+   * The system's topics go with it: left behind, every test file and benchmark run added its
+   * ~60 partitions and their records to the shared broker (a developer's had 6,300 partitions and
+   * 25 GB after a day, and benchmarks on it slowed). Best effort: a broker a test stopped is gone.
+   */
+  private async deleteTopics(): Promise<void> {
+    const admin = new Kafka({ clientId: `${this.id}-cleanup`, brokers: [...this.brokers], logLevel: logLevel.NOTHING, retry: { retries: 1 } }).admin();
+    try {
+      await admin.connect();
+      const mine = (await admin.listTopics()).filter((topic) => topic.startsWith(this.topicPrefix));
+      if (mine.length > 0) {
+        await admin.deleteTopics({ topics: mine, timeout: 10_000 });
+      }
+    } catch {
+      // Left for the broker's owner; nothing else depends on it.
+    } finally {
+      await admin.disconnect().catch(() => undefined);
+    }
   }
 
   /** Each running service's /metrics beside its log (`<service>.metrics.txt`), for the leak scan (scripts/leak-scan.ts). */
