@@ -12,7 +12,7 @@
 import 'reflect-metadata';
 import { loadServiceConfig } from '@ais/config';
 import { buildEvent, TOPIC_SPECS, type AnyEvent, type EventDataMap, type EventType } from '@ais/contracts';
-import { createKafka, desiredTopics, encodeEvent, ensureTopics, javaCompatiblePartitioner, topicOf } from '@ais/messaging';
+import { createKafka, deleteTopicsWithPrefix, desiredTopics, encodeEvent, ensureTopics, javaCompatiblePartitioner, topicOf } from '@ais/messaging';
 import { randomUUID } from 'node:crypto';
 import type { Message } from 'kafkajs';
 import { AUDIT_SCHEMA } from '../apps/audit-projector/src/migrations';
@@ -160,8 +160,7 @@ async function generate(prefix: string, count: number, brokers: readonly string[
 async function deleteTopics(prefix: string, brokers: readonly string[]): Promise<void> {
   const admin = createKafka({ brokers, clientId: 'bench-audit-replay' }).admin();
   await admin.connect();
-  const topics = (await admin.listTopics()).filter((topic) => topic.startsWith(prefix));
-  await admin.deleteTopics({ topics }).catch(() => undefined);
+  await deleteTopicsWithPrefix(admin, prefix).catch(() => undefined);
   await admin.disconnect();
 }
 

@@ -14,7 +14,7 @@
 import 'reflect-metadata';
 import { IDENTITY_SCHEMA_OWNER, PrincipalRepository } from '@ais/auth';
 import { loadServiceConfig } from '@ais/config';
-import { createKafka } from '@ais/messaging';
+import { createKafka, deleteTopicsWithPrefix } from '@ais/messaging';
 import { dataSourceOptions } from '@ais/persistence';
 import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
@@ -109,8 +109,7 @@ async function withDatabase(adminUrl: string, sql: string): Promise<void> {
 async function deleteTopics(prefix: string, brokers: readonly string[]): Promise<void> {
   const admin = createKafka({ brokers, clientId: 'bench-federal-paged-read' }).admin();
   await admin.connect();
-  const topics = (await admin.listTopics()).filter((topic) => topic.startsWith(prefix));
-  await admin.deleteTopics({ topics }).catch(() => undefined);
+  await deleteTopicsWithPrefix(admin, prefix).catch(() => undefined);
   await admin.disconnect();
 }
 

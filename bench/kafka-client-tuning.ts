@@ -17,6 +17,7 @@ import { buildEvent, TOPIC_SPECS, Topics } from '@ais/contracts';
 import {
   commitReadProcessWrite,
   createKafka,
+  deleteTopicsWithPrefix,
   desiredTopics,
   encodeEvent,
   ensureTopics,
@@ -142,7 +143,7 @@ async function main(): Promise<void> {
     await ingest(kafka, prefix);
     await transactions(kafka, prefix);
   } finally {
-    await admin.deleteTopics({ topics: (await admin.listTopics()).filter((topic) => topic.startsWith(prefix)) }).catch(() => undefined);
+    await deleteTopicsWithPrefix(admin, prefix).catch(() => undefined);
     await admin.disconnect();
   }
   console.log(`load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);

@@ -21,7 +21,7 @@
  */
 import 'reflect-metadata';
 import { Topics } from '@ais/contracts';
-import { createKafka, desiredTopics, ensureTopics, publisherProducerConfig } from '@ais/messaging';
+import { createKafka, deleteTopicsWithPrefix, desiredTopics, ensureTopics, publisherProducerConfig } from '@ais/messaging';
 import { TEST_BROKERS, TEST_DATABASE_URL, uniqueName } from '@ais/testing';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
@@ -422,7 +422,7 @@ async function runBaseline(options: Options, seed: number): Promise<PhaseReport[
           }),
       ),
     );
-    await admin.deleteTopics({ topics: (await admin.listTopics()).filter((topic) => topic.startsWith(prefix)) }).catch(() => undefined);
+    await deleteTopicsWithPrefix(admin, prefix).catch(() => undefined);
     await admin.disconnect();
   }
   return reports;

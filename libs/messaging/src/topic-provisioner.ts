@@ -52,6 +52,17 @@ export async function ensureTopics(admin: Admin, topics: readonly ITopicConfig[]
 }
 
 /**
+ * Deletes every topic whose name starts with `prefix` (an isolated copy of the system: a test's,
+ * a benchmark's). Best effort for the caller to decide: a failure is thrown.
+ */
+export async function deleteTopicsWithPrefix(admin: Admin, prefix: string): Promise<void> {
+  const topics = (await admin.listTopics()).filter((topic) => topic.startsWith(prefix));
+  if (topics.length > 0) {
+    await admin.deleteTopics({ topics });
+  }
+}
+
+/**
  * A topic another service created a moment ago may not have leaders yet ("This server does not
  * host this topic-partition"): wait for them, bounded, before anyone subscribes.
  */

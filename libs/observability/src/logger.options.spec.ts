@@ -27,7 +27,7 @@ class RoutesController {
   }
 }
 
-@Module({ imports: [LoggerModule.forRoot({ ...loggerOptions('test', 'silent') })], controllers: [RoutesController] })
+@Module({ imports: [LoggerModule.forRoot(loggerOptions('test', 'silent'))], controllers: [RoutesController] })
 class TestModule {}
 
 /** `AsyncLocalStorage.enabled` (Node 20): true once a store was entered, with promise hooks on. */

@@ -1,4 +1,5 @@
 import { DEVELOPMENT_ADMIN_TOKEN, type ServiceName } from '@ais/config';
+import { deleteTopicsWithPrefix } from '@ais/messaging';
 import { TEST_BROKERS, TEST_DATABASE_URL, uniqueName } from '@ais/testing';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -84,10 +85,7 @@ export class E2eSystem {
     const admin = new Kafka({ clientId: `${this.id}-cleanup`, brokers: [...this.brokers], logLevel: logLevel.NOTHING, retry: { retries: 1 } }).admin();
     try {
       await admin.connect();
-      const mine = (await admin.listTopics()).filter((topic) => topic.startsWith(this.topicPrefix));
-      if (mine.length > 0) {
-        await admin.deleteTopics({ topics: mine, timeout: 10_000 });
-      }
+      await deleteTopicsWithPrefix(admin, this.topicPrefix);
     } catch {
       // Left for the broker's owner; nothing else depends on it.
     } finally {

@@ -2,14 +2,15 @@ import { TOPIC_SPECS, type AnyEvent } from '@ais/contracts';
 import {
   ConsumerStateRegistry,
   consumes,
+  deleteTopicsWithPrefix,
   desiredTopics,
   encodeEvent,
   ensureTopics,
   KafkaProjectionServer,
   MessagingMetrics,
+  type ProjectionContext,
   RetriableError,
   topicOf,
-  type ProjectionContext,
 } from '@ais/messaging';
 import { dataSourceOptions, migrateSchemas } from '@ais/persistence';
 import { TEST_BROKERS, TEST_DATABASE_URL, uniqueName, waitFor } from '@ais/testing';
@@ -66,7 +67,7 @@ describe('audit projections on Kafka and PostgreSQL', () => {
     await dataSource.destroy();
     const admin = kafka.admin();
     await admin.connect();
-    await admin.deleteTopics({ topics: (await admin.listTopics()).filter((t) => t.startsWith(prefix)) }).catch(() => undefined);
+    await deleteTopicsWithPrefix(admin, prefix).catch(() => undefined);
     await admin.disconnect();
   });
 

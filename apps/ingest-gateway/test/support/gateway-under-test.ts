@@ -1,4 +1,5 @@
 import { DEVELOPMENT_ADMIN_TOKEN } from '@ais/config';
+import { deleteTopicsWithPrefix } from '@ais/messaging';
 import { TEST_BROKERS, TEST_DATABASE_URL, uniqueName, waitFor } from '@ais/testing';
 import { Kafka, logLevel } from 'kafkajs';
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -96,8 +97,7 @@ export class GatewayUnderTest {
     const admin = new Kafka({ clientId: 'igw-cleanup', brokers: TEST_BROKERS, logLevel: logLevel.NOTHING }).admin();
     await admin.connect();
     try {
-      const topics = (await admin.listTopics()).filter((topic) => topic.startsWith(this.topicPrefix));
-      await admin.deleteTopics({ topics }).catch(() => undefined);
+      await deleteTopicsWithPrefix(admin, this.topicPrefix).catch(() => undefined);
     } finally {
       await admin.disconnect();
     }

@@ -1,6 +1,6 @@
 import type { Principal } from '@ais/auth';
 import { buildEvent, Topics, type EventEnvelope, type EventOf, type SealedBlob, type StixObject } from '@ais/contracts';
-import { ConsumerStateRegistry, consumes, desiredTopics, encodeEvent, ensureTopics, EventPublisher, KafkaProjectionServer, MessagingMetrics, type ProjectionContext } from '@ais/messaging';
+import { ConsumerStateRegistry, consumes, deleteTopicsWithPrefix, desiredTopics, encodeEvent, ensureTopics, EventPublisher, KafkaProjectionServer, MessagingMetrics, type ProjectionContext } from '@ais/messaging';
 import { CodedError } from '@ais/observability';
 import { dataSourceOptions, migrateSchemas, TypeOrmProjectionStore } from '@ais/persistence';
 import { KEYSTORE_SCHEMA_OWNER, PostgresKeyStore, Sealer } from '@ais/sealing';
@@ -78,7 +78,7 @@ describe('held-field queue', () => {
     await database.drop();
     const kafkaAdmin = kafka.admin();
     await kafkaAdmin.connect();
-    await kafkaAdmin.deleteTopics({ topics: (await kafkaAdmin.listTopics()).filter((t) => t.startsWith(prefix)) }).catch(() => undefined);
+    await deleteTopicsWithPrefix(kafkaAdmin, prefix).catch(() => undefined);
     await kafkaAdmin.disconnect();
   });
 

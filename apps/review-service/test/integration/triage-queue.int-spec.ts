@@ -3,6 +3,7 @@ import { buildEvent, Topics, type AnyEvent, type EventOf, type SealedBlob, type 
 import {
   ConsumerStateRegistry,
   consumes,
+  deleteTopicsWithPrefix,
   desiredTopics,
   encodeEvent,
   ensureTopics,
@@ -85,7 +86,7 @@ describe('triage queue', () => {
     await database.drop();
     const kafkaAdmin = kafka.admin();
     await kafkaAdmin.connect();
-    await kafkaAdmin.deleteTopics({ topics: (await kafkaAdmin.listTopics()).filter((t) => t.startsWith(prefix)) }).catch(() => undefined);
+    await deleteTopicsWithPrefix(kafkaAdmin, prefix).catch(() => undefined);
     await kafkaAdmin.disconnect();
   });
 

@@ -7,6 +7,7 @@ import { ConsumerStateRegistry } from '../../src/consumer-state';
 import { encodeEvent } from '../../src/event-codec';
 import { consumes } from '../../src/handler-pattern';
 import { MessagingMetrics } from '../../src/messaging.metrics';
+import { deleteTopicsWithPrefix } from '../../src/topic-provisioner';
 import { javaCompatiblePartitioner } from '../../src/kafka-connection';
 import { KafkaStageServer } from '../../src/stage.server';
 import { desiredTopics, ensureTopics } from '../../src/topic-provisioner';
@@ -91,8 +92,7 @@ export class StageHarness {
     await this.producer?.disconnect();
     const admin = this.kafka.admin();
     await admin.connect();
-    const mine = (await admin.listTopics()).filter((t) => t.startsWith(this.prefix));
-    await admin.deleteTopics({ topics: mine }).catch(() => undefined);
+    await deleteTopicsWithPrefix(admin, this.prefix).catch(() => undefined);
     await admin.disconnect();
   }
 }

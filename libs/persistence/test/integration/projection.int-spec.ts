@@ -2,11 +2,12 @@ import { buildEvent, deadLetterTopicOf, Topics, type EventOf } from '@ais/contra
 import {
   ConsumerStateRegistry,
   consumes,
+  DEAD_LETTER_HEADERS,
+  deleteTopicsWithPrefix,
   desiredTopics,
   encodeEvent,
   ensureTopics,
   KafkaProjectionServer,
-  DEAD_LETTER_HEADERS,
   MessagingMetrics,
   type ProjectionContext,
   type ProjectionStore,
@@ -52,7 +53,7 @@ describe('KafkaProjectionServer with its checkpoint in PostgreSQL', () => {
     await dataSource.destroy();
     const admin = kafka.admin();
     await admin.connect();
-    await admin.deleteTopics({ topics: (await admin.listTopics()).filter((t) => t.startsWith(prefix)) }).catch(() => undefined);
+    await deleteTopicsWithPrefix(admin, prefix).catch(() => undefined);
     await admin.disconnect();
   });
 
