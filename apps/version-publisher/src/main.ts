@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { attachProjection, attachStage } from '@ais/messaging';
+import { attachProjection, attachStage, STAGE_RECORD_CONCURRENCY } from '@ais/messaging';
 import { TypeOrmProjectionStore } from '@ais/persistence';
 import { main } from '@ais/platform';
 import { DataSource } from 'typeorm';
@@ -18,7 +18,9 @@ main({
     // First versions, at once and without touching the database (§2.4).
     attachStage(app, { group: PUBLISH_GROUP });
     // New versions: corroboration across submitters (§2.3.2.3) and review decisions (§2.3.2.2).
-    attachStage(app, { group: ENRICH_GROUP });
+    // Enrichment's records share rows, but the ones handled at once share one database transaction
+    // and are handled one after another in it (enrich-indicators.adapter.ts).
+    attachStage(app, { group: ENRICH_GROUP, recordConcurrency: STAGE_RECORD_CONCURRENCY });
     attachStage(app, { group: REVIEW_GROUP });
     attachProjection(app, { group: REPOSITORY_GROUP }, new TypeOrmProjectionStore(app.get(DataSource), VERSION_PUBLISHER_SCHEMA.schema));
   },

@@ -63,7 +63,8 @@ export const IMMEDIATE_FETCH: FetchSettings = { minBytes: 1, maxWaitTimeInMs: 50
 export const DEFAULT_PARTITIONS_CONSUMED_CONCURRENTLY = 3;
 
 /**
- * Records at once for stages whose records share no rows (validate, anonymize, screen): each
+ * Records at once for stages whose records share no rows (validate, anonymize, screen; enrichment
+ * handles the ones given at once in one transaction): each
  * record waits on a few key-store round trips, and on a busy machine those waits, not CPU, bounded
  * a partition to ~10 records/s (bench/pipeline-throughput.ts, docs/benchmarks.md). Records handled
  * side by side share those round trips (the key store coalesces the calls of one moment), so a

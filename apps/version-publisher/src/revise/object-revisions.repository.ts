@@ -58,16 +58,19 @@ export class ObjectRevisionsRepository {
   }
 
   /**
-   * `eventsCausedBy`, and the patterns locked in the order given (callers sort them, so two inputs
-   * cannot deadlock) until the transaction ends: one round trip.
+   * `eventsCausedBy` for each of several inputs (only those that caused something are in the map),
+   * and the patterns locked in the order given (callers sort them, so two transactions cannot
+   * deadlock) until the transaction ends: one round trip.
    */
-  async eventsCausedByLockingPatterns(tx: EntityManager, causeEventId: string, patternKeys: readonly string[]): Promise<AnyEvent[]> {
-    const rows: { locked: number; events: AnyEvent[] }[] = await tx.query(
+  async eventsCausedByLockingPatterns(tx: EntityManager, causeEventIds: readonly string[], patternKeys: readonly string[]): Promise<Map<string, AnyEvent[]>> {
+    const rows: { locked: number; caused: Record<string, AnyEvent[]> }[] = await tx.query(
       `SELECT (SELECT count(pg_advisory_xact_lock(hashtextextended('publisher.pattern:' || key, 0))) FROM unnest($2::text[]) AS key) AS locked,
-              (SELECT coalesce(json_agg(event ORDER BY sequence), '[]'::json) FROM publisher.derived_versions WHERE cause_event_id = $1) AS events`,
-      [causeEventId, patternKeys],
+              (SELECT coalesce(json_object_agg(cause_event_id, events), '{}'::json)
+                 FROM (SELECT cause_event_id, json_agg(event ORDER BY sequence) AS events
+                         FROM publisher.derived_versions WHERE cause_event_id = ANY($1::uuid[]) GROUP BY cause_event_id) AS d) AS caused`,
+      [causeEventIds, patternKeys],
     );
-    return rows[0]!.events;
+    return new Map(Object.entries(rows[0]!.caused));
   }
 
   /** Whether a version of the object with this timestamp (any precision) is stored or made here. */

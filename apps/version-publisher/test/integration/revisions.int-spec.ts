@@ -30,6 +30,7 @@ describe('new versions of published objects', () => {
   let dataSource: DataSource;
   let review: ReviseAfterReviewAdapter;
   let enrichment: EnrichIndicatorsAdapter;
+  let repository: ObjectRevisionsRepository;
   let now = 0;
   const projection = new ObjectVersionsProjection();
 
@@ -37,11 +38,13 @@ describe('new versions of published objects', () => {
     await database.create();
     await migrateSchemas(database.url, [VERSION_PUBLISHER_SCHEMA]);
     dataSource = await new DataSource(dataSourceOptions({ url: database.url, schema: PUBLISHER_SCHEMA, migrations: [] })).initialize();
-    const repository = new ObjectRevisionsRepository(dataSource);
+    repository = new ObjectRevisionsRepository(dataSource);
     const metrics = new RevisionsMetrics(new Registry());
     review = new ReviseAfterReviewAdapter(repository, metrics, new DecisionWait(5_000, () => now));
     enrichment = new EnrichIndicatorsAdapter(repository, metrics);
   });
+
+  afterEach(() => jest.restoreAllMocks());
 
   afterAll(async () => {
     await dataSource?.destroy();
@@ -196,6 +199,47 @@ describe('new versions of published objects', () => {
     const [again] = (await enrichment.enrich(third, context())) as Published[];
     // 1 − 0.5 · 0.5 · 0.1 = 0.975; the report is older than the last version, so 1 ms past it.
     expect(again?.data).toMatchObject({ version: '2026-11-03T00:00:00.001Z', object: { [CORROBORATION_COUNT_PROPERTY]: 3, confidence: 98 } });
+  });
+
+  it('enriches submissions handled at once in one transaction, with what one after another would give', async () => {
+    const pattern = "[url:value = 'https://together.example/login']";
+    const earliest = indicator({ pattern });
+    const first = screened([earliest], '2026-11-01T00:00:01.000Z', 'energy');
+    const second = screened([indicator({ pattern })], '2026-11-03T00:00:00.000Z', 'water');
+    const third = screened([indicator({ pattern, confidence: 90 })], '2026-11-02T00:00:00.000Z', 'chemical');
+    const transactions = jest.spyOn(repository, 'transaction');
+
+    const [none, byTwo, byThree] = (await Promise.all([first, second, third].map((event) => enrichment.enrich(event, context())))) as [Published[], Published[], Published[]];
+
+    expect(transactions).toHaveBeenCalledTimes(1);
+    expect(none).toEqual([]);
+    expect(byTwo).toHaveLength(1);
+    expect(byTwo[0]?.data).toMatchObject({ objectId: earliest.id, version: '2026-11-03T00:00:00.000Z', object: { [CORROBORATION_COUNT_PROPERTY]: 2, confidence: 75 } });
+    expect(byTwo[0]?.causationId).toBe(second.eventId);
+    expect(byThree).toHaveLength(1);
+    expect(byThree[0]?.data).toMatchObject({ objectId: earliest.id, version: '2026-11-03T00:00:00.001Z', object: { [CORROBORATION_COUNT_PROPERTY]: 3 } });
+    // Redelivered together: each sends what it sent, nothing new.
+    expect(await Promise.all([first, second, third].map((event) => enrichment.enrich(event, context())))).toEqual([[], byTwo, byThree]);
+  });
+
+  it('tries each submission alone when their shared transaction fails, so only the one that cannot be handled fails', async () => {
+    const pattern = "[file:hashes.'SHA-256' = '0f4c1a1e5b7d3c9a8e6f2b4d0c1a3e5f7b9d2c4e6a8f0b1d3c5e7a9b2d4f6a8c']";
+    const good = screened([indicator({ pattern })], '2026-11-01T00:00:01.000Z', 'energy');
+    const bad = screened([indicator({ pattern })], '2026-11-01T00:00:02.000Z', 'water');
+    const recordReports = repository.recordReports.bind(repository);
+    jest.spyOn(repository, 'recordReports').mockImplementation((tx, reports) =>
+      reports[0]?.submissionId === bad.data.submissionId ? Promise.reject(new TypeError('cannot be handled')) : recordReports(tx, reports),
+    );
+    const transactions = jest.spyOn(repository, 'transaction');
+
+    const [forGood, forBad] = await Promise.allSettled([good, bad].map((event) => enrichment.enrich(event, context())));
+
+    expect(forGood).toEqual({ status: 'fulfilled', value: [] });
+    expect(forBad).toMatchObject({ status: 'rejected', reason: new TypeError('cannot be handled') });
+    expect(transactions).toHaveBeenCalledTimes(3);
+    const reported = async (event: EventOf<'SubmissionScreened'>) =>
+      (await dataSource.query<unknown[]>(`SELECT 1 FROM publisher.indicator_reports WHERE submission_id = $1`, [event.data.submissionId])).length;
+    expect([await reported(good), await reported(bad)]).toEqual([1, 0]);
   });
 
   it('keeps a released field in the next enriched version, and the count in the next release', async () => {
