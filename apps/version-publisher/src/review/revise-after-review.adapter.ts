@@ -108,7 +108,7 @@ export class ReviseAfterReviewAdapter {
             eventId: derivedUuid(`ais-review-revision:${event.eventId}`),
           },
         );
-        await this.repository.saveDerived(tx, 'review', event.eventId, published);
+        await this.repository.saveDerived(tx, 'review', [{ causeEventId: event.eventId, event: published }]);
         return { kind: 'published', events: [published] };
       }
       case 'nothing':

@@ -1,28 +1,15 @@
 import type { AnyEvent, EventOf, StixObject } from '@ais/contracts';
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import type { IndicatorReport } from '../enrich/corroborate.decider';
+import type { PatternReport, PatternState, ReportedIndicator } from '../enrich/enrich-together.decider';
 import type { KnownVersion } from './next-version';
 
 export type RevisionCause = 'review' | 'enrichment';
 
 /** One indicator reported under its normalised pattern, with its first version. */
-export interface NewReport {
-  readonly patternKey: string;
-  readonly objectId: string;
-  readonly submissionId: string;
-  readonly submitterKey: string;
+export interface NewReport extends ReportedIndicator {
   readonly version: string;
   readonly object: StixObject;
-  readonly confidence: number | null;
-}
-
-/** The corroboration state of one normalised pattern, locked for the transaction. */
-export interface CorroborationRow {
-  readonly earliestObjectId: string;
-  readonly earliestSubmissionId: string;
-  readonly publishedCount: number;
-  readonly reports: readonly IndicatorReport[];
 }
 
 /**
@@ -54,7 +41,12 @@ export class ObjectRevisionsRepository {
 
   /** Serialises revisions of one object until the transaction ends. */
   async lockObject(tx: EntityManager, objectId: string): Promise<void> {
-    await tx.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [`publisher.object:${objectId}`]);
+    await this.lockObjects(tx, [objectId]);
+  }
+
+  /** `lockObject` for each object, in the order given (callers sort them): one round trip. */
+  async lockObjects(tx: EntityManager, objectIds: readonly string[]): Promise<void> {
+    await tx.query(`SELECT count(pg_advisory_xact_lock(hashtextextended('publisher.object:' || id, 0))) FROM unnest($1::text[]) AS id`, [objectIds]);
   }
 
   /**
@@ -84,29 +76,47 @@ export class ObjectRevisionsRepository {
     return rows.length > 0;
   }
 
-  /**
-   * The latest known version of the object (latest STIX version, not latest added), or null;
-   * with `includeScreened`, also the first version as enrichment saw it screened.
-   */
-  async latestVersion(tx: EntityManager, objectId: string, includeScreened = false): Promise<KnownVersion | null> {
-    const rows: { version: string; object: StixObject }[] = await tx.query(
-      `SELECT version, object FROM (
-         SELECT version, version_at, object FROM publisher.object_versions WHERE object_id = $1
-         UNION ALL SELECT version, version_at, object FROM publisher.derived_versions WHERE object_id = $1
-         UNION ALL SELECT earliest_version, earliest_version_at, earliest_object FROM publisher.corroborations WHERE earliest_object_id = $1 AND $2::boolean
-       ) known
-       ORDER BY version_at DESC LIMIT 1`,
-      [objectId, includeScreened],
-    );
-    const row = rows[0];
-    return row === undefined ? null : { version: row.version, object: row.object };
+  /** The latest known version of the object (latest STIX version, not latest added), or null. */
+  async latestVersion(tx: EntityManager, objectId: string): Promise<KnownVersion | null> {
+    return (await this.latestVersions(tx, [objectId], false)).get(objectId) ?? null;
   }
 
-  async saveDerived(tx: EntityManager, cause: RevisionCause, causeEventId: string, event: EventOf<'IndicatorPublished'>): Promise<void> {
+  /**
+   * `latestVersion` of each object that has one; with `includeScreened`, also the first version
+   * of a pattern's earliest indicator as enrichment saw it screened.
+   */
+  async latestVersions(tx: EntityManager, objectIds: readonly string[], includeScreened: boolean): Promise<Map<string, KnownVersion>> {
+    const rows: { object_id: string; version: string; object: StixObject }[] = await tx.query(
+      `SELECT DISTINCT ON (object_id) object_id, version, object FROM (
+         SELECT object_id, version, version_at, object FROM publisher.object_versions WHERE object_id = ANY($1::text[])
+         UNION ALL SELECT object_id, version, version_at, object FROM publisher.derived_versions WHERE object_id = ANY($1::text[])
+         UNION ALL SELECT earliest_object_id, earliest_version, earliest_version_at, earliest_object FROM publisher.corroborations
+                    WHERE earliest_object_id = ANY($1::text[]) AND $2::boolean
+       ) known
+       ORDER BY object_id, version_at DESC`,
+      [objectIds, includeScreened],
+    );
+    return new Map(rows.map((row) => [row.object_id, { version: row.version, object: row.object }]));
+  }
+
+  /** Keeps the versions made, with their events, in the order given. */
+  async saveDerived(tx: EntityManager, cause: RevisionCause, made: readonly { causeEventId: string; event: EventOf<'IndicatorPublished'> }[]): Promise<void> {
+    if (made.length === 0) {
+      return;
+    }
     await tx.query(
       `INSERT INTO publisher.derived_versions (object_id, version, version_at, object, cause, cause_event_id, event)
-       VALUES ($1, $2::text, $2::text::timestamptz, $3::jsonb, $4, $5, $6::jsonb)`,
-      [event.data.objectId, event.data.version, JSON.stringify(event.data.object), cause, causeEventId, JSON.stringify(event)],
+       SELECT object_id, version, version::timestamptz, object::jsonb, $1, cause_event_id::uuid, event::jsonb
+         FROM unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::text[]) WITH ORDINALITY AS m(object_id, version, object, cause_event_id, event, position)
+        ORDER BY position`,
+      [
+        cause,
+        made.map(({ event }) => event.data.objectId),
+        made.map(({ event }) => event.data.version),
+        made.map(({ event }) => JSON.stringify(event.data.object)),
+        made.map(({ causeEventId }) => causeEventId),
+        made.map(({ event }) => JSON.stringify(event)),
+      ],
     );
   }
 
@@ -141,12 +151,12 @@ export class ObjectRevisionsRepository {
     );
   }
 
-  /** The corroboration state of each pattern that has one, its rows locked for the transaction. */
-  async corroborations(tx: EntityManager, patternKeys: readonly string[]): Promise<Map<string, CorroborationRow>> {
-    const rows: { pattern_key: string; earliest_object_id: string; earliest_submission_id: string; published_count: number; reports: IndicatorReport[] }[] =
+  /** The state of each pattern that has one, its row locked for the transaction. */
+  async corroborations(tx: EntityManager, patternKeys: readonly string[]): Promise<Map<string, PatternState>> {
+    const rows: { pattern_key: string; earliest_object_id: string; earliest_submission_id: string; published_count: number; reports: PatternReport[] }[] =
       await tx.query(
         `SELECT c.pattern_key, c.earliest_object_id, c.earliest_submission_id, c.published_count,
-                (SELECT coalesce(json_agg(json_build_object('submitterKey', r.submitter_key, 'confidence', r.confidence)), '[]'::json)
+                (SELECT coalesce(json_agg(json_build_object('objectId', r.object_id, 'submitterKey', r.submitter_key, 'confidence', r.confidence)), '[]'::json)
                    FROM publisher.indicator_reports r WHERE r.pattern_key = c.pattern_key) AS reports
            FROM publisher.corroborations c
           WHERE c.pattern_key = ANY($1::text[]) ORDER BY c.pattern_key FOR UPDATE OF c`,
@@ -160,7 +170,14 @@ export class ObjectRevisionsRepository {
     );
   }
 
-  async markCorroborationPublished(tx: EntityManager, patternKey: string, count: number): Promise<void> {
-    await tx.query(`UPDATE publisher.corroborations SET published_count = $2 WHERE pattern_key = $1`, [patternKey, count]);
+  async markCorroborationsPublished(tx: EntityManager, counts: ReadonlyMap<string, number>): Promise<void> {
+    if (counts.size === 0) {
+      return;
+    }
+    await tx.query(
+      `UPDATE publisher.corroborations c SET published_count = p.count
+         FROM unnest($1::text[], $2::int[]) AS p(pattern_key, count) WHERE c.pattern_key = p.pattern_key`,
+      [[...counts.keys()], [...counts.values()]],
+    );
   }
 }

@@ -228,7 +228,7 @@ describe('new versions of published objects', () => {
     const bad = screened([indicator({ pattern })], '2026-11-01T00:00:02.000Z', 'water');
     const recordReports = repository.recordReports.bind(repository);
     jest.spyOn(repository, 'recordReports').mockImplementation((tx, reports) =>
-      reports[0]?.submissionId === bad.data.submissionId ? Promise.reject(new TypeError('cannot be handled')) : recordReports(tx, reports),
+      reports.some((report) => report.submissionId === bad.data.submissionId) ? Promise.reject(new TypeError('cannot be handled')) : recordReports(tx, reports),
     );
     const transactions = jest.spyOn(repository, 'transaction');
 
