@@ -46,7 +46,7 @@ export class KafkaStageServer extends KafkaConsumerServer {
   }
 
   protected fetchSettings(): FetchSettings {
-    return IMMEDIATE_FETCH;
+    return this.options.fetch ?? IMMEDIATE_FETCH;
   }
 
   protected async processBatch(payload: EachBatchPayload): Promise<void> {

@@ -12,6 +12,14 @@ import { patternKeyOf, statedConfidence, submitterKeyOf } from './corroborate.de
 import { enrichTogether, objectsThatMayBeEnriched, type EnrichedVersion } from './enrich-together.decider';
 
 export const ENRICH_GROUP = 'version-publisher.enrich';
+
+/**
+ * Enrichment is off the first-version path and shares version-publisher's event loop with the
+ * publish stage: the broker holds its fetches until 256 KiB or 1 s, so it makes a few large
+ * transactions a second instead of one for every few records. A corroborated version may go out
+ * up to a second later.
+ */
+export const ENRICH_FETCH = { minBytes: 256 * 1024, maxWaitTimeInMs: 1_000 } as const;
 const PRODUCER = 'version-publisher';
 
 interface Report {
