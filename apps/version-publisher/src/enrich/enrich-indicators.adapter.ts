@@ -20,6 +20,7 @@ export const ENRICH_GROUP = 'version-publisher.enrich';
  * up to a second later.
  */
 export const ENRICH_FETCH = { minBytes: 256 * 1024, maxWaitTimeInMs: 1_000 } as const;
+
 const PRODUCER = 'version-publisher';
 
 interface Report {
@@ -108,11 +109,10 @@ export class EnrichIndicatorsAdapter {
   }
 
   private async handleAll(tx: EntityManager, batch: readonly Screened[]): Promise<Outcome[]> {
-    const keys = [...new Set(batch.flatMap(({ reports }) => reports.map((report) => report.patternKey)))].sort();
     const before = await this.repository.eventsCausedByLockingPatterns(
       tx,
       batch.map(({ event }) => event.eventId),
-      keys,
+      patternKeysOf(batch.flatMap(({ reports }) => reports)),
     );
     const fresh = batch.filter(({ event }) => !before.has(event.eventId.toLowerCase()));
     const made = fresh.length === 0 ? new Map<Screened, AnyEvent[]>() : await this.handleFresh(tx, fresh);
@@ -125,11 +125,9 @@ export class EnrichIndicatorsAdapter {
   /** Submissions not handled before, their patterns locked: a few statements for all of them. */
   private async handleFresh(tx: EntityManager, fresh: readonly Screened[]): Promise<Map<Screened, AnyEvent[]>> {
     const submissions = fresh.map(({ event, reports }) => ({ reports: newReports(event, reports), reportedAt: event.occurredAt }));
-    const states = await this.repository.corroborations(tx, [...new Set(submissions.flatMap(({ reports }) => reports.map((r) => r.patternKey)))].sort());
-    await this.repository.recordReports(
-      tx,
-      submissions.flatMap(({ reports }) => reports),
-    );
+    const reports = submissions.flatMap((submission) => submission.reports);
+    const states = await this.repository.corroborations(tx, patternKeysOf(reports));
+    await this.repository.recordReports(tx, reports);
     // Most patterns have one submitter: nothing to publish, so nothing to lock or read.
     const objectIds = objectsThatMayBeEnriched(states, submissions);
     const latest = objectIds.length === 0 ? new Map<string, KnownVersion>() : await this.lockAndReadLatest(tx, objectIds);
@@ -148,6 +146,11 @@ export class EnrichIndicatorsAdapter {
     await this.repository.lockObjects(tx, objectIds);
     return this.repository.latestVersions(tx, objectIds, true);
   }
+}
+
+/** Each pattern once, in key order: the order every transaction locks them in. */
+function patternKeysOf(reports: readonly { readonly patternKey: string }[]): string[] {
+  return [...new Set(reports.map((report) => report.patternKey))].sort();
 }
 
 function newReports(event: EventOf<'SubmissionScreened'>, reports: readonly Report[]): NewReport[] {
