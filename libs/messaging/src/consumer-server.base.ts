@@ -64,12 +64,12 @@ export const DEFAULT_PARTITIONS_CONSUMED_CONCURRENTLY = 3;
 
 /**
  * Records at once for stages whose records share no rows (validate, anonymize, screen; enrichment
- * handles the ones given at once in one transaction): each
- * record waits on a few key-store round trips, and on a busy machine those waits, not CPU, bounded
- * a partition to ~10 records/s (bench/pipeline-throughput.ts, docs/benchmarks.md). Records handled
- * side by side share those round trips (the key store coalesces the calls of one moment), so a
- * batch of the usual size waits on one key-store statement of each kind; statements of their own
- * (the anonymizer's insert) queue for the service's pool of 10 connections.
+ * handles the ones given at once in one transaction): each record waits on a few key-store round
+ * trips, and on a busy machine those waits, not CPU, bounded a partition to ~10 records/s
+ * (bench/pipeline-throughput.ts, docs/benchmarks.md). Records handled side by side share those
+ * round trips (the key store coalesces the calls of one moment), so a batch of the usual size
+ * waits on one key-store statement of each kind; statements of their own (the anonymizer's
+ * insert) queue for the service's pool of 10 connections.
  */
 export const STAGE_RECORD_CONCURRENCY = 16;
 
