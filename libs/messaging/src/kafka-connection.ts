@@ -19,22 +19,33 @@ export interface KafkaConnectionOptions {
 
 const logger = new Logger('kafkajs');
 
+/**
+ * The broker's CONCURRENT_TRANSACTIONS (kafkajs's text for error 51): it is still writing the last
+ * commit's markers. kafkajs retries the request (`stageProducerConfig`), and one that fails for good
+ * fails the batch, which the stage logs; each retry was an ERROR line, a few a minute under load.
+ */
+const CONCURRENT_TRANSACTIONS_MESSAGE = 'The producer attempted to update a transaction while another concurrent operation on the same transaction was ongoing';
+
+/** The level a kafkajs log entry is logged at, or null for one not worth a line. */
+export function levelOfKafkaLog({ level, log }: Pick<LogEntry, 'level' | 'log'>): 'error' | 'warn' | 'debug' | null {
+  // Bounded retries are deliberate: a stage aborts and redoes its whole transaction, and a
+  // request-driven publish should fail the request rather than hang it.
+  if (log.message.startsWith('Limiting retries for the idempotent producer')) {
+    return null;
+  }
+  if (log.error === CONCURRENT_TRANSACTIONS_MESSAGE || log.message === `Failed to send messages: ${CONCURRENT_TRANSACTIONS_MESSAGE}`) {
+    return 'debug';
+  }
+  return level === logLevel.ERROR ? 'error' : level === logLevel.WARN ? 'warn' : 'debug';
+}
+
 /** kafkajs log lines go through Nest's logger (JSON in production); they carry no record values. */
 function logCreator() {
-  return ({ level, log }: LogEntry) => {
-    const { message, ...extra } = log;
-    // Bounded retries are deliberate: a stage aborts and redoes its whole transaction, and a
-    // request-driven publish should fail the request rather than hang it.
-    if (message.startsWith('Limiting retries for the idempotent producer')) {
-      return;
-    }
-    const line = `${message} ${JSON.stringify(extra)}`;
-    if (level === logLevel.ERROR) {
-      logger.error(line);
-    } else if (level === logLevel.WARN) {
-      logger.warn(line);
-    } else {
-      logger.debug(line);
+  return (entry: LogEntry) => {
+    const level = levelOfKafkaLog(entry);
+    if (level !== null) {
+      const { message, ...extra } = entry.log;
+      logger[level](`${message} ${JSON.stringify(extra)}`);
     }
   };
 }
