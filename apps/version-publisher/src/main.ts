@@ -4,7 +4,7 @@ import { TypeOrmProjectionStore } from '@ais/persistence';
 import { main } from '@ais/platform';
 import { DataSource } from 'typeorm';
 import { AppModule } from './app.module';
-import { ENRICH_FETCH, ENRICH_GROUP } from './enrich/enrich-indicators.adapter';
+import { ENRICH_GROUP } from './enrich/enrich-indicators.adapter';
 import { VERSION_PUBLISHER_SCHEMA } from './migrations';
 import { PUBLISH_GROUP } from './publish/publish-indicators.adapter';
 import { REPOSITORY_GROUP } from './repository/object-versions.projection';
@@ -20,7 +20,7 @@ main({
     // New versions: corroboration across submitters (§2.3.2.3) and review decisions (§2.3.2.2).
     // Enrichment's records share rows, but the ones handled at once share one database transaction
     // and are handled one after another in it (enrich-indicators.adapter.ts).
-    attachStage(app, { group: ENRICH_GROUP, recordConcurrency: STAGE_RECORD_CONCURRENCY, fetch: ENRICH_FETCH });
+    attachStage(app, { group: ENRICH_GROUP, recordConcurrency: STAGE_RECORD_CONCURRENCY });
     attachStage(app, { group: REVIEW_GROUP });
     attachProjection(app, { group: REPOSITORY_GROUP }, new TypeOrmProjectionStore(app.get(DataSource), VERSION_PUBLISHER_SCHEMA.schema));
   },

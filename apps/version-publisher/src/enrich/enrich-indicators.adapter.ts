@@ -12,15 +12,6 @@ import { patternKeyOf, statedConfidence, submitterKeyOf } from './corroborate.de
 import { enrichTogether, objectsThatMayBeEnriched, type EnrichedVersion } from './enrich-together.decider';
 
 export const ENRICH_GROUP = 'version-publisher.enrich';
-
-/**
- * Enrichment is off the first-version path and shares version-publisher's event loop with the
- * publish stage: the broker holds its fetches until 256 KiB or 1 s, so it makes a few large
- * transactions a second instead of one for every few records. A corroborated version may go out
- * up to a second later.
- */
-export const ENRICH_FETCH = { minBytes: 256 * 1024, maxWaitTimeInMs: 1_000 } as const;
-
 const PRODUCER = 'version-publisher';
 
 interface Report {
@@ -114,7 +105,9 @@ export class EnrichIndicatorsAdapter {
       batch.map(({ event }) => event.eventId),
       patternKeysOf(batch.flatMap(({ reports }) => reports)),
     );
-    const fresh = batch.filter(({ event }) => !before.has(event.eventId.toLowerCase()));
+    // In the order they were screened: records of several partitions come together in no order of
+    // their own, and a pattern's earliest indicator is the first recorded.
+    const fresh = batch.filter(({ event }) => !before.has(event.eventId.toLowerCase())).sort(byScreeningTime);
     const made = fresh.length === 0 ? new Map<Screened, AnyEvent[]>() : await this.handleFresh(tx, fresh);
     return batch.map((screened) => {
       const caused = before.get(screened.event.eventId.toLowerCase());
@@ -146,6 +139,10 @@ export class EnrichIndicatorsAdapter {
     await this.repository.lockObjects(tx, objectIds);
     return this.repository.latestVersions(tx, objectIds, true);
   }
+}
+
+function byScreeningTime(a: Screened, b: Screened): number {
+  return a.event.occurredAt < b.event.occurredAt ? -1 : a.event.occurredAt > b.event.occurredAt ? 1 : 0;
 }
 
 /** Each pattern once, in key order: the order every transaction locks them in. */

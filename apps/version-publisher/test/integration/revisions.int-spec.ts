@@ -201,25 +201,39 @@ describe('new versions of published objects', () => {
     expect(again?.data).toMatchObject({ version: '2026-11-03T00:00:00.001Z', object: { [CORROBORATION_COUNT_PROPERTY]: 3, confidence: 98 } });
   });
 
-  it('enriches submissions handled at once in one transaction, with what one after another would give', async () => {
+  it('enriches submissions handled at once in one transaction, as one after another in the order they were screened', async () => {
     const pattern = "[url:value = 'https://together.example/login']";
     const earliest = indicator({ pattern });
     const first = screened([earliest], '2026-11-01T00:00:01.000Z', 'energy');
-    const second = screened([indicator({ pattern })], '2026-11-03T00:00:00.000Z', 'water');
-    const third = screened([indicator({ pattern, confidence: 90 })], '2026-11-02T00:00:00.000Z', 'chemical');
+    const third = screened([indicator({ pattern })], '2026-11-03T00:00:00.000Z', 'water');
+    const second = screened([indicator({ pattern, confidence: 90 })], '2026-11-02T00:00:00.000Z', 'chemical');
     const transactions = jest.spyOn(repository, 'transaction');
 
-    const [none, byTwo, byThree] = (await Promise.all([first, second, third].map((event) => enrichment.enrich(event, context())))) as [Published[], Published[], Published[]];
+    const [none, byThird, bySecond] = (await Promise.all([first, third, second].map((event) => enrichment.enrich(event, context())))) as [Published[], Published[], Published[]];
 
     expect(transactions).toHaveBeenCalledTimes(1);
     expect(none).toEqual([]);
-    expect(byTwo).toHaveLength(1);
-    expect(byTwo[0]?.data).toMatchObject({ objectId: earliest.id, version: '2026-11-03T00:00:00.000Z', object: { [CORROBORATION_COUNT_PROPERTY]: 2, confidence: 75 } });
-    expect(byTwo[0]?.causationId).toBe(second.eventId);
-    expect(byThree).toHaveLength(1);
-    expect(byThree[0]?.data).toMatchObject({ objectId: earliest.id, version: '2026-11-03T00:00:00.001Z', object: { [CORROBORATION_COUNT_PROPERTY]: 3 } });
+    expect(bySecond).toHaveLength(1);
+    // 1 − 0.5 · 0.1 = 0.95, then 1 − 0.5 · 0.1 · 0.5 = 0.975.
+    expect(bySecond[0]?.data).toMatchObject({ objectId: earliest.id, version: '2026-11-02T00:00:00.000Z', object: { [CORROBORATION_COUNT_PROPERTY]: 2, confidence: 95 } });
+    expect(bySecond[0]?.causationId).toBe(second.eventId);
+    expect(byThird).toHaveLength(1);
+    expect(byThird[0]?.data).toMatchObject({ objectId: earliest.id, version: '2026-11-03T00:00:00.000Z', object: { [CORROBORATION_COUNT_PROPERTY]: 3, confidence: 98 } });
     // Redelivered together: each sends what it sent, nothing new.
-    expect(await Promise.all([first, second, third].map((event) => enrichment.enrich(event, context())))).toEqual([[], byTwo, byThree]);
+    expect(await Promise.all([first, third, second].map((event) => enrichment.enrich(event, context())))).toEqual([[], byThird, bySecond]);
+  });
+
+  it('records the submissions handled at once in the order they were screened: the first screened is the earliest', async () => {
+    const pattern = "[domain-name:value = 'screened-first.example']";
+    const earliest = indicator({ pattern });
+    const first = screened([earliest], '2026-11-01T00:00:01.000Z', 'energy');
+    const later = screened([indicator({ pattern })], '2026-11-01T00:00:02.000Z', 'water');
+
+    const [byLater, byFirst] = (await Promise.all([later, first].map((event) => enrichment.enrich(event, context())))) as [Published[], Published[]];
+
+    expect(byFirst).toEqual([]);
+    expect(byLater).toHaveLength(1);
+    expect(byLater[0]?.data).toMatchObject({ objectId: earliest.id, submissionId: first.data.submissionId, object: { [CORROBORATION_COUNT_PROPERTY]: 2 } });
   });
 
   it('tries each submission alone when their shared transaction fails, so only the one that cannot be handled fails', async () => {
