@@ -9,7 +9,7 @@ import type { KnownVersion } from '../revise/next-version';
 import { ObjectRevisionsRepository, type NewReport } from '../revise/object-revisions.repository';
 import { RevisionsMetrics } from '../revise/revisions.metrics';
 import { patternKeyOf, statedConfidence, submitterKeyOf } from './corroborate.decider';
-import { enrichTogether, objectsThatMayBeEnriched, type EnrichedVersion } from './enrich-together.decider';
+import { enrichTogether, objectsThatMayBeEnriched, patternKeysOf, type EnrichedVersion } from './enrich-together.decider';
 
 export const ENRICH_GROUP = 'version-publisher.enrich';
 const PRODUCER = 'version-publisher';
@@ -78,7 +78,7 @@ export class EnrichIndicatorsAdapter {
       this.metrics.count('enrichment', 'replayed', events.length);
     } else {
       this.metrics.count('enrichment', 'published', events.length);
-      this.metrics.count('enrichment', 'unchanged', new Set(reports.map((r) => r.patternKey)).size - events.length);
+      this.metrics.count('enrichment', 'unchanged', patternKeysOf(reports).length - events.length);
     }
     return events;
   }
@@ -143,11 +143,6 @@ export class EnrichIndicatorsAdapter {
 
 function byScreeningTime(a: Screened, b: Screened): number {
   return a.event.occurredAt < b.event.occurredAt ? -1 : a.event.occurredAt > b.event.occurredAt ? 1 : 0;
-}
-
-/** Each pattern once, in key order: the order every transaction locks them in. */
-function patternKeysOf(reports: readonly { readonly patternKey: string }[]): string[] {
-  return [...new Set(reports.map((report) => report.patternKey))].sort();
 }
 
 function newReports(event: EventOf<'SubmissionScreened'>, reports: readonly Report[]): NewReport[] {

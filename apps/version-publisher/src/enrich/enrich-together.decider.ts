@@ -76,7 +76,7 @@ export function enrichTogether(
   const enriched = submissions.map(({ reports, reportedAt }) => {
     recordInto(states, reports);
     const made: EnrichedVersion[] = [];
-    for (const patternKey of [...new Set(reports.map((report) => report.patternKey))].sort()) {
+    for (const patternKey of patternKeysOf(reports)) {
       const state = states.get(patternKey)!;
       const known = latestOf.get(state.earliestObjectId);
       if (known === undefined) {
@@ -96,6 +96,11 @@ export function enrichTogether(
     return made;
   });
   return { enriched, publishedCounts };
+}
+
+/** Each pattern once, in key order: the order every transaction locks them in. */
+export function patternKeysOf(reports: readonly { readonly patternKey: string }[]): string[] {
+  return [...new Set(reports.map((report) => report.patternKey))].sort();
 }
 
 /** As `recordReports` does: an object once per pattern; a pattern's first report is its earliest. */
