@@ -59,7 +59,7 @@ export const SERVICES: readonly ServiceSpec[] = [
     groups: [
       group('review-service.triage', 'projection', ['ManualSubmissionReceived', 'TriageAccepted', 'TriageRejected']),
       group('review-service.held-fields', 'projection', ['FieldsHeld']),
-      group('review-service.notices', 'projection', ['PiiNoticeFiled', 'IndicatorPublished']),
+      group('review-service.notices', 'projection', ['PiiNoticeFiled']),
     ],
     exposed: false,
   },

@@ -5,12 +5,14 @@ import { NoticeDecisionErrorCode } from './notice-decision.decider';
 export enum NoticeErrorCode {
   NotFound = 'AIS_REVIEW_NOTICE_NOT_FOUND',
   NoFederalEntity = 'AIS_REVIEW_NOTICE_NO_FEDERAL_ENTITY',
+  RepositoryUnavailable = 'AIS_REVIEW_PUBLISHED_REPOSITORY_UNAVAILABLE',
 }
 
 /** Every notice error code's HTTP status; a code without one does not compile. */
 export const NOTICE_ERROR_STATUS: Readonly<Record<NoticeErrorCode | NoticeDecisionErrorCode, HttpStatus>> = {
   [NoticeErrorCode.NotFound]: HttpStatus.NOT_FOUND,
   [NoticeErrorCode.NoFederalEntity]: HttpStatus.FORBIDDEN,
+  [NoticeErrorCode.RepositoryUnavailable]: HttpStatus.SERVICE_UNAVAILABLE,
   [NoticeDecisionErrorCode.AlreadyDecided]: HttpStatus.CONFLICT,
   [NoticeDecisionErrorCode.ObjectUnknown]: HttpStatus.CONFLICT,
   [NoticeDecisionErrorCode.DismissalWithChanges]: HttpStatus.UNPROCESSABLE_ENTITY,
@@ -25,6 +27,7 @@ export const NOTICE_ERROR_STATUS: Readonly<Record<NoticeErrorCode | NoticeDecisi
 const REASONS: Readonly<Record<NoticeErrorCode | NoticeDecisionErrorCode, string>> = {
   [NoticeErrorCode.NotFound]: 'no such notice',
   [NoticeErrorCode.NoFederalEntity]: 'only a principal of a federal entity may file a notice',
+  [NoticeErrorCode.RepositoryUnavailable]: 'the published repository is not set up yet (version-publisher has not run its migrations)',
   [NoticeDecisionErrorCode.AlreadyDecided]: 'the notice is decided already',
   [NoticeDecisionErrorCode.DismissalWithChanges]: 'a dismissal removes and redacts nothing',
   [NoticeDecisionErrorCode.ObjectUnknown]: 'no published version of the object is known here (yet): it cannot be corrected',

@@ -1,26 +1,21 @@
 import type { EventOf } from '@ais/contracts';
-import { consumes, type BatchWriter, type ProjectionContext } from '@ais/messaging';
+import { consumes, type ProjectionContext } from '@ais/messaging';
 import { Controller } from '@nestjs/common';
 import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
 import type { EntityManager } from 'typeorm';
-import { NoticesRepository, type PublishedVersion } from './notices.repository';
+import { NoticesRepository } from './notices.repository';
 
 export const NOTICES_GROUP = 'review-service.notices';
 
 /**
  * The notice queue as a projection (§4.1): each `PiiNoticeFiled` opens one `open` task of kind
- * `notice` (its id is the notice id, so a redelivery changes nothing), and each
- * `IndicatorPublished` keeps the latest version of its object, which the analyst reads the notice
- * against. Rows and checkpoint commit together.
+ * `notice` (its id is the notice id, so a redelivery changes nothing). Rows and checkpoint commit
+ * together. The object a notice names is read from version-publisher's repository when an analyst
+ * opens or decides it, not copied here: a copy cost every published object a decode and a row.
  */
 @Controller()
 export class NoticesProjection {
-  /** A batch's published versions are kept with one statement. */
-  private readonly publishedWriter: BatchWriter<EntityManager, PublishedVersion>;
-
-  constructor(private readonly repository: NoticesRepository) {
-    this.publishedWriter = { write: (tx, versions) => this.repository.published(tx, versions) };
-  }
+  constructor(private readonly repository: NoticesRepository) {}
 
   @EventPattern(consumes(NOTICES_GROUP, 'PiiNoticeFiled'))
   async filed(@Payload() event: EventOf<'PiiNoticeFiled'>, @Ctx() ctx: ProjectionContext<EntityManager>): Promise<void> {
@@ -36,11 +31,5 @@ export class NoticesProjection {
       filedAt: event.occurredAt,
       source: { topic: ctx.topic, partition: ctx.partition, offset: ctx.offset },
     });
-  }
-
-  @EventPattern(consumes(NOTICES_GROUP, 'IndicatorPublished'))
-  published(@Payload() event: EventOf<'IndicatorPublished'>, @Ctx() ctx: ProjectionContext<EntityManager>): void {
-    const { objectId, version, submissionId, object } = event.data;
-    ctx.collect(this.publishedWriter, { objectId, version, submissionId, object, publishedAt: event.occurredAt });
   }
 }

@@ -1,9 +1,13 @@
 import type { StixObject } from '@ais/contracts';
 import { Injectable } from '@nestjs/common';
-import { DataSource, type EntityManager } from 'typeorm';
+import { DataSource, QueryFailedError, type EntityManager } from 'typeorm';
 import type { ReviewTask, TaskState } from '../tasks/review-task';
 import { toReviewTask, type TaskRow } from '../tasks/review-tasks.repository';
 import type { TaskActionRecord } from '../triage/triage.repository';
+import { NoticeErrorCode, noticeError } from './notices-errors';
+
+/** PostgreSQL's undefined_table. */
+const UNDEFINED_TABLE = '42P01';
 
 /** What a notice says: which object, which version, who filed it for which entity, which paths. */
 export interface NoticeSummary {
@@ -26,11 +30,6 @@ export interface PublishedObject {
   readonly version: string;
   readonly submissionId: string;
   readonly object: StixObject;
-}
-
-/** A published version as the notices projection keeps it. */
-export interface PublishedVersion extends PublishedObject {
-  readonly publishedAt: string;
 }
 
 /** One `PiiNoticeFiled` as the projection records it, with the log position it came from. */
@@ -109,40 +108,20 @@ export class NoticesRepository {
   }
 
   /**
-   * Keeps the latest published version of each object (by version time); an older one changes
-   * nothing. One statement for a projection batch's versions.
+   * The latest version of the object in version-publisher's repository, through the view that
+   * service keeps for this read (`publisher.latest_versions`); null until the repository has it.
    */
-  async published(tx: EntityManager, versions: readonly PublishedVersion[]): Promise<void> {
-    const latest = new Map<string, PublishedVersion>();
-    for (const version of versions) {
-      const kept = latest.get(version.objectId);
-      // As in the statement: only a strictly later version replaces the one kept.
-      if (kept === undefined || Date.parse(version.version) > Date.parse(kept.version)) {
-        latest.set(version.objectId, version);
-      }
-    }
-    const rows = [...latest.values()];
-    await tx.query(
-      `INSERT INTO review.published_objects (object_id, version, submission_id, object, published_at)
-       SELECT object_id, version, submission_id::uuid, object::jsonb, published_at::timestamptz
-         FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[]) AS v(object_id, version, submission_id, object, published_at)
-       ON CONFLICT (object_id) DO UPDATE SET version = excluded.version, submission_id = excluded.submission_id, object = excluded.object, published_at = excluded.published_at
-        WHERE excluded.version::timestamptz > review.published_objects.version::timestamptz`,
-      [
-        rows.map((v) => v.objectId),
-        rows.map((v) => v.version),
-        rows.map((v) => v.submissionId),
-        rows.map((v) => JSON.stringify(v.object)),
-        rows.map((v) => v.publishedAt),
-      ],
-    );
-  }
-
   async latestPublished(objectId: string, manager: EntityManager = this.dataSource.manager): Promise<PublishedObject | null> {
-    const rows: { object_id: string; version: string; submission_id: string; object: StixObject }[] = await manager.query(
-      `SELECT object_id, version, submission_id, object FROM review.published_objects WHERE object_id = $1`,
-      [objectId],
-    );
+    let rows: { object_id: string; version: string; submission_id: string; object: StixObject }[];
+    try {
+      rows = await manager.query(`SELECT object_id, version, submission_id, object FROM publisher.latest_versions WHERE object_id = $1`, [objectId]);
+    } catch (error) {
+      // version-publisher creates the view with its migrations; until it has run, say so.
+      if (error instanceof QueryFailedError && (error.driverError as { code?: string }).code === UNDEFINED_TABLE) {
+        throw noticeError(NoticeErrorCode.RepositoryUnavailable);
+      }
+      throw error;
+    }
     const row = rows[0];
     return row === undefined ? null : { objectId: row.object_id, version: row.version, submissionId: row.submission_id, object: row.object };
   }
