@@ -1,7 +1,8 @@
 import { defaultMetadataStorage } from 'class-transformer/cjs/storage';
-import { getMetadataStorage, ValidationTypes, type ValidationArguments } from 'class-validator';
+import { getMetadataStorage, IS_BASE64, ValidationTypes, type ValidationArguments } from 'class-validator';
 import type { ValidationMetadata } from 'class-validator/types/metadata/ValidationMetadata';
 import { opaqueJsonProperties } from './opaque-json';
+import { isPaddedBase64 } from './padded-base64';
 
 type PayloadClass = abstract new () => object;
 type MetadataStorage = ReturnType<typeof getMetadataStorage>;
@@ -156,7 +157,9 @@ function propertyPlan(storage: MetadataStorage, payloadClass: PayloadClass, name
             return null;
           }
           // A rule that answers anything but a boolean (a promise) is class-validator's to judge.
-          rules.push({ validate: (value, args) => instance.validate(value, args) === true, metadata: entry, each: entry.each === true });
+          const validate = (value: unknown, args: ValidationArguments): boolean => instance.validate(value, args) === true;
+          const quick = constraint.name === IS_BASE64 && entry.constraints?.[0] === undefined;
+          rules.push({ validate: quick ? (value, args) => isPaddedBase64(value) || validate(value, args) : validate, metadata: entry, each: entry.each === true });
         }
         break;
       }
