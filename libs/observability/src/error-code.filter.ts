@@ -1,5 +1,6 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
-import type { Response } from 'express';
+import type { Request, Response } from 'express';
+import type { Logger as Pino } from 'pino';
 import { throwError, type Observable } from 'rxjs';
 
 /** A domain error with a stable string code; the filter maps it to an HTTP status. */
@@ -39,7 +40,14 @@ export class ErrorCodeFilter implements ExceptionFilter {
       response.status(exception.getStatus()).json({ code: `AIS_HTTP_${exception.getStatus()}`, reason });
       return;
     }
-    this.logger.error(`unhandled ${exception instanceof Error ? exception.name : typeof exception}`);
+    const message = `unhandled ${exception instanceof Error ? exception.name : typeof exception}`;
+    // The access log's logger for this request carries its id (method, path), so the line can be matched to it.
+    const requestLog = host.switchToHttp().getRequest<Request & { log?: Pino }>().log;
+    if (requestLog === undefined) {
+      this.logger.error(message);
+    } else {
+      requestLog.error({ context: 'ErrorCodeFilter' }, message);
+    }
     response.status(HttpStatus.INTERNAL_SERVER_ERROR).json({ code: 'AIS_INTERNAL', reason: 'internal error' });
   }
 }

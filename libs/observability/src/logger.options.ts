@@ -1,5 +1,6 @@
-import { RequestMethod } from '@nestjs/common';
-import type { Params } from 'nestjs-pino';
+import type { Request, RequestHandler } from 'express';
+import pino, { type DestinationStream, type Logger } from 'pino';
+import { pinoHttp } from 'pino-http';
 
 /**
  * JSON logs. Request bodies are never logged, and the paths that could carry credentials or
@@ -19,26 +20,31 @@ export const REDACTED_PATHS = [
   '*.objects',
 ];
 
-/**
- * Probes and scrapes get no request logger. nestjs-pino binds each request's logger with an
- * `AsyncLocalStorage`, and the first request that does so turns on promise hooks for the rest of
- * the process (Node 20): every await then costs ~2.7×. A stage whose only HTTP traffic is its
- * probes and scrapes keeps them off (docs/benchmarks.md); nothing was logged for these routes anyway.
- */
+/** Probes and scrapes write no access log line. */
 export const PROBE_ROUTES = ['health', 'health/live', 'metrics'] as const;
+const PROBE_PATHS: ReadonlySet<string> = new Set(PROBE_ROUTES.map((route) => `/${route}`));
 
-export function loggerOptions(service: string, level: string): Params {
-  return {
-    exclude: PROBE_ROUTES.map((path) => ({ path, method: RequestMethod.ALL })),
-    pinoHttp: {
-      level,
-      base: { service },
-      redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
-      // Query strings can carry filter values; log the path only.
-      serializers: {
-        req: (req: { method?: string; url?: string; id?: unknown }) => ({ id: req.id, method: req.method, path: req.url?.split('?')[0] }),
-      },
-      customLogLevel: (_req, res, error) => (error !== undefined || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info'),
+/** The service's logger: one JSON line per entry, each with `service`, redacted as above. */
+export function createRootLogger(service: string, level: string, destination?: DestinationStream): Logger {
+  const options = { level, base: { service }, redact: { paths: REDACTED_PATHS, censor: '[redacted]' } };
+  return destination === undefined ? pino(options) : pino(options, destination);
+}
+
+/**
+ * The access log: a line per request when its response ends, level by status. It binds no
+ * per-request logger into an `AsyncLocalStorage` (nestjs-pino's middleware did): on Node 20 the
+ * first such binding turns on promise hooks for the rest of the process, and every await then
+ * costs more — ~10 % of ingest-gateway's CPU at the benchmark's maximum (docs/benchmarks.md).
+ * Log lines written while handling a request therefore carry no request id.
+ */
+export function accessLog(root: Logger): RequestHandler {
+  const log = pinoHttp({
+    logger: root,
+    // Query strings can carry filter values; log the path only.
+    serializers: {
+      req: (req: { method?: string; url?: string; id?: unknown }) => ({ id: req.id, method: req.method, path: req.url?.split('?')[0] }),
     },
-  };
+    customLogLevel: (_req, res, error) => (error !== undefined || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info'),
+  });
+  return (req: Request, res, next) => (PROBE_PATHS.has(req.path) ? next() : log(req, res, next));
 }

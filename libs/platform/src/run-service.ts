@@ -1,6 +1,6 @@
 import { IDENTITY_SCHEMA_OWNER } from '@ais/auth';
 import { ConfigError, loadServiceConfig, servicePort, type ServiceConfig, type ServiceName } from '@ais/config';
-import { ErrorCodeFilter } from '@ais/observability';
+import { accessLog, ErrorCodeFilter, ROOT_LOGGER } from '@ais/observability';
 import { migrateSchemas, type SchemaOwner } from '@ais/persistence';
 import { KEYSTORE_SCHEMA_OWNER } from '@ais/sealing';
 import { type DynamicModule, type INestApplication, ValidationPipe } from '@nestjs/common';
@@ -25,6 +25,7 @@ export async function runService(definition: ServiceDefinition): Promise<INestAp
   await migrateSchemas(config.postgres.DATABASE_URL, [KEYSTORE_SCHEMA_OWNER, IDENTITY_SCHEMA_OWNER, definition.owner]);
   const app = await NestFactory.create<NestExpressApplication>(definition.module(config), { bufferLogs: true, bodyParser: false });
   app.useLogger(app.get(Logger));
+  app.use(accessLog(app.get(ROOT_LOGGER)));
   app.useGlobalFilters(new ErrorCodeFilter());
   app.useGlobalPipes(new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true }));
   app.enableShutdownHooks();
