@@ -35,6 +35,7 @@ import { ArrivalRecorder, BASELINE_HEADERS, baselineBundlesTo, publishedObjectsT
 import { BundleGenerator, meanObjectsPerBundle, type Bundle } from './pipeline/bundle-generator';
 import { chartSvg, renderPng } from './pipeline/chart';
 import { drive, type BundleSink, type LoadMode, type LoadResult } from './pipeline/load-driver';
+import { postText } from './pipeline/http-post';
 import { pidFromFile, ProcessSampler, type ProcessUsage, type SampledProcess } from './pipeline/process-sampler';
 import { groupFigures, scrapeGroups, type GroupFigures } from './pipeline/stage-metrics';
 import { StatementCounter } from './pipeline/statement-counter';
@@ -274,18 +275,14 @@ async function sampleIdle(processes: readonly SampledProcess[], seconds = 10): P
 
 function post(system: E2eSystem, account: Account): BundleSink {
   const authorization = `Basic ${Buffer.from(`${account.username}:${account.password}`).toString('base64')}`;
-  const url = system.url('ingest-gateway', `/ingest/collections/${COLLECTION}/objects/`);
+  const url = new URL(system.url('ingest-gateway', `/ingest/collections/${COLLECTION}/objects/`));
+  const headers = { authorization, accept: TAXII, 'content-type': TAXII };
   return async (bundle: Bundle) => {
-    const response = await fetch(url, {
-      method: 'POST',
-      headers: { authorization, accept: TAXII, 'content-type': TAXII },
-      body: JSON.stringify({ objects: bundle.objects }),
-    });
-    const text = await response.text();
-    if (response.status !== 202) {
-      throw new Error(`POST answered ${response.status}`);
+    const answer = await postText(url, headers, JSON.stringify({ objects: bundle.objects }));
+    if (answer.status !== 202) {
+      throw new Error(`POST answered ${answer.status}`);
     }
-    return (JSON.parse(text) as { id: string }).id;
+    return (JSON.parse(answer.body) as { id: string }).id;
   };
 }
 
