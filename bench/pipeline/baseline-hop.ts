@@ -6,7 +6,7 @@
  *
  *   node -r @swc-node/register bench/pipeline/baseline-hop.ts --in <topic> --out <topic> --group <id> [--brokers host:port]
  */
-import { commitReadProcessWrite, createKafka, DEFAULT_PARTITIONS_CONSUMED_CONCURRENTLY, groupConsumerConfig, stageProducerConfig } from '@ais/messaging';
+import { commitReadProcessWrite, createKafka, DEFAULT_PARTITIONS_CONSUMED_CONCURRENTLY, FIRST_VERSION_FETCH, groupConsumerConfig, stageProducerConfig } from '@ais/messaging';
 import type { Producer } from 'kafkajs';
 
 function argument(name: string): string {
@@ -37,7 +37,8 @@ async function main(): Promise<void> {
     }
     return producer;
   };
-  const consumer = kafka.consumer(groupConsumerConfig(group, 8_000));
+  // The fetch of the first-version stages, whose hops these stand for.
+  const consumer = kafka.consumer(groupConsumerConfig(group, 8_000, FIRST_VERSION_FETCH));
   await consumer.connect();
   await consumer.subscribe({ topics: [input], fromBeginning: true });
   await consumer.run({

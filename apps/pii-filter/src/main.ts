@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { attachStage, STAGE_RECORD_CONCURRENCY } from '@ais/messaging';
+import { attachStage, FIRST_VERSION_FETCH, STAGE_RECORD_CONCURRENCY } from '@ais/messaging';
 import { main } from '@ais/platform';
 import { SCREEN_GROUP } from './screen/screen-submission.adapter';
 import { AppModule } from './app.module';
@@ -9,5 +9,5 @@ main({
   service: 'pii-filter',
   owner: PII_FILTER_SCHEMA,
   module: (config) => AppModule.forRoot(config),
-  consumers: (app) => attachStage(app, { group: SCREEN_GROUP, recordConcurrency: STAGE_RECORD_CONCURRENCY }),
+  consumers: (app) => attachStage(app, { group: SCREEN_GROUP, recordConcurrency: STAGE_RECORD_CONCURRENCY , fetch: FIRST_VERSION_FETCH }),
 });

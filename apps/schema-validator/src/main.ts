@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { attachProjection, attachStage, STAGE_RECORD_CONCURRENCY } from '@ais/messaging';
+import { attachProjection, attachStage, FIRST_VERSION_FETCH, STAGE_RECORD_CONCURRENCY } from '@ais/messaging';
 import { TypeOrmProjectionStore } from '@ais/persistence';
 import { main } from '@ais/platform';
 import { json } from 'express';
@@ -20,7 +20,7 @@ main({
     app.use('/test', json({ limit: '4kb' }));
   },
   consumers: (app) => {
-    attachStage(app, { group: VALIDATE_GROUP, recordConcurrency: STAGE_RECORD_CONCURRENCY });
+    attachStage(app, { group: VALIDATE_GROUP, recordConcurrency: STAGE_RECORD_CONCURRENCY , fetch: FIRST_VERSION_FETCH });
     attachProjection(app, { group: PROFILE_GROUP }, new TypeOrmProjectionStore(app.get(DataSource), VALIDATOR_SCHEMA));
   },
 });

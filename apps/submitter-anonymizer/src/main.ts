@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { attachStage, STAGE_RECORD_CONCURRENCY } from '@ais/messaging';
+import { attachStage, FIRST_VERSION_FETCH, STAGE_RECORD_CONCURRENCY } from '@ais/messaging';
 import { main } from '@ais/platform';
 import { json } from 'express';
 import { ANONYMIZE_GROUP } from './anonymize/anonymize-submission.adapter';
@@ -11,5 +11,5 @@ main({
   owner: SUBMITTER_ANONYMIZER_SCHEMA,
   module: (config) => AppModule.forRoot(config),
   configure: (app) => app.use('/contact-requests', json({ limit: '4kb' })),
-  consumers: (app) => attachStage(app, { group: ANONYMIZE_GROUP, recordConcurrency: STAGE_RECORD_CONCURRENCY }),
+  consumers: (app) => attachStage(app, { group: ANONYMIZE_GROUP, recordConcurrency: STAGE_RECORD_CONCURRENCY , fetch: FIRST_VERSION_FETCH }),
 });

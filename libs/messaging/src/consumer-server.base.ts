@@ -59,6 +59,16 @@ export type FetchSettings = Required<Pick<ConsumerConfig, 'minBytes' | 'maxWaitT
 /** Stages: a fetch returns as soon as one record is there; the wait only bounds idle polling. */
 export const IMMEDIATE_FETCH: FetchSettings = { minBytes: 1, maxWaitTimeInMs: 500 };
 
+/**
+ * The first-version stages (validate, anonymize, screen, publish): the broker answers once 128 KiB
+ * are there or 20 ms have passed. Under load a stage's batch is ready long before either; at
+ * ~100 submissions/s it lets a few records gather per fetch, and in four paired benchmark runs
+ * the first-version p99 at that rate fell in each (docs/benchmarks.md, run 12). Idle, it adds at
+ * most 20 ms a hop. Enrichment fetches at once: which report is a pattern's earliest depends on
+ * the order it reads them (run 11).
+ */
+export const FIRST_VERSION_FETCH: FetchSettings = { minBytes: 128 * 1024, maxWaitTimeInMs: 20 };
+
 /** Partitions of one group handled at once in a process, unless a group asks otherwise. */
 export const DEFAULT_PARTITIONS_CONSUMED_CONCURRENTLY = 3;
 
