@@ -9,5 +9,5 @@ main({
   service: 'pii-filter',
   owner: PII_FILTER_SCHEMA,
   module: (config) => AppModule.forRoot(config),
-  consumers: (app) => attachStage(app, { group: SCREEN_GROUP, recordConcurrency: STAGE_RECORD_CONCURRENCY , fetch: FIRST_VERSION_FETCH }),
+  consumers: (app) => attachStage(app, { group: SCREEN_GROUP, recordConcurrency: STAGE_RECORD_CONCURRENCY, fetch: FIRST_VERSION_FETCH }),
 });

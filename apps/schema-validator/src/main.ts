@@ -20,7 +20,7 @@ main({
     app.use('/test', json({ limit: '4kb' }));
   },
   consumers: (app) => {
-    attachStage(app, { group: VALIDATE_GROUP, recordConcurrency: STAGE_RECORD_CONCURRENCY , fetch: FIRST_VERSION_FETCH });
+    attachStage(app, { group: VALIDATE_GROUP, recordConcurrency: STAGE_RECORD_CONCURRENCY, fetch: FIRST_VERSION_FETCH });
     attachProjection(app, { group: PROFILE_GROUP }, new TypeOrmProjectionStore(app.get(DataSource), VALIDATOR_SCHEMA));
   },
 });

@@ -11,5 +11,5 @@ main({
   owner: SUBMITTER_ANONYMIZER_SCHEMA,
   module: (config) => AppModule.forRoot(config),
   configure: (app) => app.use('/contact-requests', json({ limit: '4kb' })),
-  consumers: (app) => attachStage(app, { group: ANONYMIZE_GROUP, recordConcurrency: STAGE_RECORD_CONCURRENCY , fetch: FIRST_VERSION_FETCH }),
+  consumers: (app) => attachStage(app, { group: ANONYMIZE_GROUP, recordConcurrency: STAGE_RECORD_CONCURRENCY, fetch: FIRST_VERSION_FETCH }),
 });

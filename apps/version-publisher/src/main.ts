@@ -16,7 +16,7 @@ main({
   module: (config) => AppModule.forRoot(config),
   consumers: (app) => {
     // First versions, at once and without touching the database (§2.4).
-    attachStage(app, { group: PUBLISH_GROUP , fetch: FIRST_VERSION_FETCH });
+    attachStage(app, { group: PUBLISH_GROUP, fetch: FIRST_VERSION_FETCH });
     // New versions: corroboration across submitters (§2.3.2.3) and review decisions (§2.3.2.2).
     // Enrichment's records share rows, but the ones handled at once share one database transaction
     // and are handled one after another in it (enrich-indicators.adapter.ts).
