@@ -115,11 +115,15 @@ describe('the service logger', () => {
     expect(JSON.stringify(lines.entries)).not.toContain('may quote');
   });
 
-  it("writes the application's log lines with their context through the same logger", () => {
+  it("writes the application's log lines with their context through the same logger", async () => {
+    expect((await fetch(`${base}/collections`)).status).toBe(200);
+
     expect(lines.entries).toContainEqual(expect.objectContaining({ service: 'test', level: 40, context: 'RoutesController', msg: 'reading collections' }));
   });
 
-  it('never binds a request logger, so promise hooks stay off', () => {
+  it('never binds a request logger, so promise hooks stay off', async () => {
+    expect((await fetch(`${base}/collections`)).status).toBe(200);
+
     expect(requestContextEnabled()).toBe(false);
   });
 });
