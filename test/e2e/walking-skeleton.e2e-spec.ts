@@ -1,6 +1,8 @@
 import { Topics } from '@ais/contracts';
+import { IDLE_CONNECTION_TIMEOUT_MS } from '@ais/platform';
 import { TopicReader, waitFor } from '@ais/testing';
 import { Kafka, logLevel } from 'kafkajs';
+import { SERVICES } from '../../scripts/system/service-launcher';
 import { E2eSystem, type Account } from './support/e2e-system';
 import { indicator, malware, relationship } from './support/stix-fixtures';
 
@@ -53,6 +55,13 @@ describe('AIS Exchange end to end', () => {
   }
 
   const publishedIds = () => published.valuesOn<{ data: { objectId: string } }>(system.topicPrefix + Topics.disseminationPublished).map((e) => e.data.objectId);
+
+  it('keeps idle connections open 65 s, longer than the proxies in front of the services', async () => {
+    for (const service of SERVICES) {
+      const response = await fetch(system.url(service, '/health'));
+      expect({ service, keepAlive: response.headers.get('keep-alive') }).toEqual({ service, keepAlive: `timeout=${IDLE_CONNECTION_TIMEOUT_MS / 1000}` });
+    }
+  });
 
   it('publishes every valid object of a bundle on the output topic and the federal TAXII root, with the same STIX ids', async () => {
     const ind = indicator();

@@ -7,6 +7,7 @@ import { type DynamicModule, type INestApplication, ValidationPipe } from '@nest
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Logger } from 'nestjs-pino';
+import { keepIdleConnectionsOpen } from './idle-connections';
 
 export interface ServiceDefinition {
   readonly service: ServiceName;
@@ -35,6 +36,7 @@ export async function runService(definition: ServiceDefinition): Promise<INestAp
   // Module init creates the topics; consumers subscribe only after that.
   await app.init();
   await app.startAllMicroservices();
+  keepIdleConnectionsOpen(app.getHttpServer());
   await app.listen(servicePort(definition.service), config.http.AIS_HTTP_HOST);
   return app;
 }

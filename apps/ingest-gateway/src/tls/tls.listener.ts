@@ -1,5 +1,5 @@
 import { tlsFilesOf, type IngestGatewayConfig, type ServiceConfig } from '@ais/config';
-import { SERVICE_CONFIG } from '@ais/platform';
+import { keepIdleConnectionsOpen, SERVICE_CONFIG } from '@ais/platform';
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import { readFileSync } from 'node:fs';
@@ -46,6 +46,7 @@ export class TlsListener implements OnApplicationBootstrap, OnApplicationShutdow
       },
       this.adapterHost.httpAdapter.getInstance<(request: unknown, response: unknown) => void>(),
     );
+    keepIdleConnectionsOpen(server);
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
       server.listen(this.config.tls.INGEST_GATEWAY_TLS_PORT, this.serviceConfig.http.AIS_HTTP_HOST, () => {
