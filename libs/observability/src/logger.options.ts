@@ -6,7 +6,7 @@ import { pinoHttp } from 'pino-http';
  * JSON logs. Request bodies are never logged, and the paths that could carry credentials or
  * submission content are redacted should any code hand them to the logger.
  */
-export const REDACTED_PATHS = [
+const REDACTED_PATHS = [
   'req.headers.authorization',
   'req.headers.cookie',
   'req.headers["x-admin-token"]',
@@ -21,8 +21,7 @@ export const REDACTED_PATHS = [
 ];
 
 /** Probes and scrapes write no access log line. */
-export const PROBE_ROUTES = ['health', 'health/live', 'metrics'] as const;
-const PROBE_PATHS: ReadonlySet<string> = new Set(PROBE_ROUTES.map((route) => `/${route}`));
+const PROBE_PATHS: ReadonlySet<string> = new Set(['/health', '/health/live', '/metrics']);
 
 /** The service's logger: one JSON line per entry, each with `service`, redacted as above. */
 export function createRootLogger(service: string, level: string, destination?: DestinationStream): Logger {

@@ -47,9 +47,9 @@ const MAX_SUBMISSIONS_PER_TRANSACTION = 64;
  * in key order (so two transactions cannot deadlock) and reads what any of them caused before (a
  * redelivered submission sends again what it sent); for the others it reads their patterns'
  * state, records their reports, locks and reads the indicators they may enrich, and decides
- * (`enrichTogether`) what one transaction after another, in screening order, would have. When the shared
- * transaction fails, each submission is tried again alone, so one that cannot be handled fails
- * only itself.
+ * (`enrichTogether`) what one transaction after another, in screening order, would have. When
+ * the shared transaction fails, each submission is tried again alone, so one that cannot be
+ * handled fails only itself.
  */
 @Controller()
 export class EnrichIndicatorsAdapter {
