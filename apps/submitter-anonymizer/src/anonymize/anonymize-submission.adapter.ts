@@ -3,11 +3,11 @@ import { consumes, type StageContext } from '@ais/messaging';
 import { Sealer } from '@ais/sealing';
 import { Controller, Inject } from '@nestjs/common';
 import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
-import { DataSource } from 'typeorm';
 import { anonymizeSubmission } from './anonymize-submission.decider';
 import { submitterRefOf } from '../contact/submitter-ref';
 import { freshIdsFor } from './fresh-ids';
 import { IDENTITY_SECRET } from './identity-secret';
+import { SubmissionRecordsRepository } from './submission-records.repository';
 
 export const ANONYMIZE_GROUP = 'submitter-anonymizer.anonymize';
 
@@ -20,7 +20,7 @@ export const ANONYMIZE_GROUP = 'submitter-anonymizer.anonymize';
 export class AnonymizeSubmissionAdapter {
   constructor(
     private readonly sealer: Sealer,
-    private readonly dataSource: DataSource,
+    private readonly records: SubmissionRecordsRepository,
     @Inject(IDENTITY_SECRET) private readonly idSecret: Buffer,
   ) {}
 
@@ -36,22 +36,14 @@ export class AnonymizeSubmissionAdapter {
       fresh: freshIdsFor(this.idSecret, validated.submissionId),
       now: new Date(event.occurredAt),
     });
-    // One statement, so both rows are written or neither, without a transaction's extra round trips.
-    await this.dataSource.query(
-      `WITH submission AS (
-         INSERT INTO anonymizer.submissions (submission_id, consent, creator_id, submitter_ref, sealed_submitter) VALUES ($1, $2, $3, $4, $5)
-         ON CONFLICT (submission_id) DO NOTHING
-       )
-       INSERT INTO anonymizer.submission_objects (object_id, submission_id) SELECT unnest($6::text[]), $1 ON CONFLICT DO NOTHING`,
-      [
-        validated.submissionId,
-        validated.consent,
-        result.creatorId,
-        submitter === null ? null : submitterRefOf(this.idSecret, submitter.principalId),
-        validated.sealedSubmitter === undefined ? null : JSON.stringify(validated.sealedSubmitter),
-        result.objects.map((o) => o.id),
-      ],
-    );
+    await this.records.remember({
+      submissionId: validated.submissionId,
+      consent: validated.consent,
+      creatorId: result.creatorId,
+      submitterRef: submitter === null ? null : submitterRefOf(this.idSecret, submitter.principalId),
+      sealedSubmitter: validated.sealedSubmitter === undefined ? null : JSON.stringify(validated.sealedSubmitter),
+      objectIds: result.objects.map((o) => o.id),
+    });
     return [
       buildCausedEvent(
         'SubmissionAnonymized',
