@@ -19,7 +19,7 @@ describe('Coalescer', () => {
     const echo = new Coalescer<number, number>((inputs) => {
       sizes.push(inputs.length);
       return Promise.resolve([...inputs]);
-    }, 4);
+    }, { maxBatch: 4 });
     const inputs = Array.from({ length: 10 }, (_, i) => i);
     expect(await Promise.all(inputs.map((n) => echo.submit(n)))).toEqual(inputs);
     expect(sizes).toEqual([4, 4, 2]);
@@ -34,8 +34,38 @@ describe('Coalescer', () => {
     expect(await flaky.submit('c')).toBe('c');
   });
 
+  it('runs each call of a refused batch on its own when told to, so only the refused input fails', async () => {
+    const batches: string[][] = [];
+    const refusing = new Coalescer<string, string>(
+      (inputs) => {
+        batches.push([...inputs]);
+        return inputs.includes('bad') ? Promise.reject(new RefusedError()) : Promise.resolve(inputs.map((s) => s.toUpperCase()));
+      },
+      { retryAloneWhen: (error) => error instanceof RefusedError },
+    );
+    const results = await Promise.allSettled(['a', 'bad', 'c'].map((s) => refusing.submit(s)));
+    expect(results.map((r) => (r.status === 'fulfilled' ? r.value : r.reason instanceof RefusedError))).toEqual(['A', true, 'C']);
+    expect(batches).toEqual([['a', 'bad', 'c'], ['a'], ['bad'], ['c']]);
+  });
+
+  it('fails every call at once when the error is not one to retry alone', async () => {
+    let runs = 0;
+    const away = new Coalescer<string, string>(
+      () => {
+        runs += 1;
+        return Promise.reject(new Error('connection lost'));
+      },
+      { retryAloneWhen: (error) => error instanceof RefusedError },
+    );
+    const results = await Promise.allSettled([away.submit('a'), away.submit('b')]);
+    expect(results.map((r) => r.status)).toEqual(['rejected', 'rejected']);
+    expect(runs).toBe(1);
+  });
+
   it('fails the calls when the batch answers a different number of results', async () => {
     const short = new Coalescer<number, number>(() => Promise.resolve([1]));
     await expect(Promise.all([short.submit(1), short.submit(2)])).rejects.toThrow('a batch of 2 calls answered 1 results');
   });
 });
+
+class RefusedError extends Error {}

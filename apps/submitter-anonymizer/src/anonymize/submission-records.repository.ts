@@ -1,3 +1,4 @@
+import { isRetriable } from '@ais/messaging';
 import { Coalescer } from '@ais/persistence';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
@@ -19,14 +20,19 @@ export interface SubmissionRecord {
  * round trip and one commit for the batch, not one each (the anonymizer's inserts were one in
  * every ten of the system's statements at the benchmark's maximum). Idempotent: a redelivered
  * submission finds its rows and changes nothing.
+ *
+ * When PostgreSQL refuses the shared statement, each record is written again on its own: a record
+ * it refuses fails alone (and is dead-lettered alone), not with the records it happened to share a
+ * statement with.
  */
 @Injectable()
 export class SubmissionRecordsRepository {
-  private readonly writes = new Coalescer<SubmissionRecord, void>((records) => this.writeAll(records));
+  // A transient failure (the database away) would fail each record alone too: the stage retries.
+  private readonly writes = new Coalescer<SubmissionRecord, void>((records) => this.writeAll(records), { retryAloneWhen: (error) => !isRetriable(error) });
 
   constructor(private readonly dataSource: DataSource) {}
 
-  /** Resolves once the record is stored; when the shared statement fails, so does every record of it. */
+  /** Resolves once the record is stored. */
   remember(record: SubmissionRecord): Promise<void> {
     return this.writes.submit(record);
   }

@@ -82,13 +82,14 @@ describe('the submission records', () => {
     expect(after.objectIds).toEqual([...original.objectIds].sort());
   });
 
-  it('fails every record of a statement that fails, and writes none of them', async () => {
-    const good = record();
-    const bad = record({ submissionId: 'not-a-uuid' });
+  it('fails only the record PostgreSQL refuses, and writes the others that shared its statement', async () => {
+    const [before, after] = [record(), record()];
+    const refused = record({ submissionId: 'not-a-uuid' });
 
-    const results = await Promise.allSettled([repository.remember(good), repository.remember(bad)]);
+    const results = await Promise.allSettled([before, refused, after].map((r) => repository.remember(r)));
 
-    expect(results.map((r) => r.status)).toEqual(['rejected', 'rejected']);
-    expect(await stored(good.submissionId)).toEqual({ submission: undefined, objectIds: [] });
+    expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+    expect((await stored(before.submissionId)).objectIds).toEqual(before.objectIds);
+    expect((await stored(after.submissionId)).objectIds).toEqual(after.objectIds);
   });
 });

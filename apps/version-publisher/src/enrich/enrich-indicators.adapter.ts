@@ -53,7 +53,7 @@ const MAX_SUBMISSIONS_PER_TRANSACTION = 64;
  */
 @Controller()
 export class EnrichIndicatorsAdapter {
-  private readonly together = new Coalescer<Screened, PromiseSettledResult<Outcome>>((batch) => this.enrichTogether(batch), MAX_SUBMISSIONS_PER_TRANSACTION);
+  private readonly together = new Coalescer<Screened, PromiseSettledResult<Outcome>>((batch) => this.enrichTogether(batch), { maxBatch: MAX_SUBMISSIONS_PER_TRANSACTION });
 
   constructor(
     private readonly repository: ObjectRevisionsRepository,
