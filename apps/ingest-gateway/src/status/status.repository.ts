@@ -1,6 +1,7 @@
+import { Coalescer } from '@ais/persistence';
+import { TAXII_TIMESTAMP_SQL_FORMAT } from '@ais/taxii';
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import { TAXII_TIMESTAMP_SQL_FORMAT } from '@ais/taxii';
 
 export interface StatusEntry {
   readonly id: string;
@@ -56,8 +57,22 @@ export function acceptedKey(id: string, version: string): string {
   return `${id}\u0000${version}`;
 }
 
+/** An object version as submitted: its `id` and its `modified` (or `created`). */
+export interface VersionKey {
+  readonly id: string;
+  readonly version: string;
+}
+
+interface AcceptedLookup {
+  readonly principalId: string;
+  readonly keys: readonly VersionKey[];
+}
+
 @Injectable()
 export class StatusRepository {
+  // A lookup of many POSTs that PostgreSQL refuses is run again for each, so one POST fails alone.
+  private readonly acceptedLookups = new Coalescer<AcceptedLookup, Set<string>>((lookups) => this.acceptedAmongAll(lookups), { retryAloneWhen: () => true });
+
   constructor(private readonly dataSource: DataSource) {}
 
   /**
@@ -93,19 +108,39 @@ export class StatusRepository {
 
   /**
    * Which of these (id, version) pairs the principal already had accepted (published): the
-   * `acceptedKey`s of those found.
+   * `acceptedKey`s of those found. The lookups of POSTs handled at the same moment share one
+   * statement.
    */
-  async acceptedAmong(principalId: string, keys: readonly { id: string; version: string }[]): Promise<Set<string>> {
-    if (keys.length === 0) {
-      return new Set();
-    }
-    const rows: { object_id: string; version: string }[] = await this.dataSource.query(
-      `SELECT a.object_id, a.version FROM gateway.accepted_versions a
-       JOIN unnest($2::text[], $3::text[]) AS k(object_id, version) ON a.object_id = k.object_id AND a.version = k.version
-       WHERE a.principal_id = $1`,
-      [principalId, keys.map((k) => k.id), keys.map((k) => k.version)],
+  acceptedAmong(principalId: string, keys: readonly VersionKey[]): Promise<Set<string>> {
+    // PostgreSQL text holds no NUL, so no such pair was ever accepted (nor could it fail the shared statement).
+    const storable = keys.filter((key) => !key.id.includes('\u0000') && !key.version.includes('\u0000'));
+    return storable.length === 0 ? Promise.resolve(new Set()) : this.acceptedLookups.submit({ principalId, keys: storable });
+  }
+
+  private async acceptedAmongAll(lookups: readonly AcceptedLookup[]): Promise<Set<string>[]> {
+    const calls: number[] = [];
+    const principalIds: string[] = [];
+    const objectIds: string[] = [];
+    const versions: string[] = [];
+    lookups.forEach((lookup, call) => {
+      for (const key of lookup.keys) {
+        calls.push(call);
+        principalIds.push(lookup.principalId);
+        objectIds.push(key.id);
+        versions.push(key.version);
+      }
+    });
+    const rows: { call: number; object_id: string; version: string }[] = await this.dataSource.query(
+      `SELECT k.call, a.object_id, a.version
+       FROM unnest($1::int[], $2::uuid[], $3::text[], $4::text[]) AS k(call, principal_id, object_id, version)
+       JOIN gateway.accepted_versions a ON a.principal_id = k.principal_id AND a.object_id = k.object_id AND a.version = k.version`,
+      [calls, principalIds, objectIds, versions],
     );
-    return new Set(rows.map((row) => acceptedKey(row.object_id, row.version)));
+    const found = lookups.map(() => new Set<string>());
+    for (const row of rows) {
+      found[row.call]!.add(acceptedKey(row.object_id, row.version));
+    }
+    return found;
   }
 
   /** The status resource, if it exists and the caller may see it (its submitter, or any admin). */
