@@ -168,6 +168,10 @@ export function taxiiCases(random: SeededRandom): TaxiiCase[] {
   for (const key of ['"__proto__"', '"constructor"', '"prototype"', '"__pro\\u0074o__"', '"\\u005f_proto__"']) {
     cases.push(json(`pollution key ${key}`, pollution(key), { refused: 422, codes: ['AIS_TAXII_FORBIDDEN_PROPERTY_NAME'] }));
   }
+  // U+0000, which no PostgreSQL text or jsonb holds: in an id (the status row's column) and in a description.
+  const NUL = ['AIS_TAXII_JSON_NUL_CHARACTER'];
+  cases.push(json('a NUL character in an id', envelope([indicator("[ipv4-addr:value = '203.0.113.12']", { id: `indicator--${random.uuid()}\u0000` })]), { refused: 422, codes: NUL }));
+  cases.push(json('a NUL character beside personal data', envelope([indicator("[ipv4-addr:value = '203.0.113.13']", { description: `Reported by ${HOSTILE_INPUT_PERSONAL['person-name']}\u0000` })]), { refused: 422, codes: NUL }));
   cases.push(json('constructor.prototype nested', `{"objects":[{"x_a":{"constructor":{"prototype":{"polluted":1}}}}]}`, { refused: 422, codes: ['AIS_TAXII_FORBIDDEN_PROPERTY_NAME'] }));
 
   // Invalid UTF-8 inside an otherwise valid envelope.

@@ -17,6 +17,7 @@ describe('parseEnvelope', () => {
     ['empty objects', '{"objects":[]}', 'no-objects'],
     ['deep nesting', `{"objects":[${'['.repeat(100)}${']'.repeat(100)}]}`, 'depth'],
     ['a __proto__ key', '{"objects":[{"__proto__":{"isAdmin":true}}]}', 'forbidden-key'],
+    ['a NUL character', '{"objects":[{"id":"isAdmin\\u0000"}]}', 'nul-character'],
   ])('refuses %s with a reason naming the rule', (_label, body, problem) => {
     const result = parseEnvelope(Buffer.isBuffer(body) ? body : Buffer.from(body));
     expect(result).toMatchObject({ ok: false, problem });

@@ -24,6 +24,8 @@ function reasonOf(problem: EnvelopeProblem, limits: JsonLimits): string {
       return `the envelope carries more than ${limits.maxEnvelopeObjects} objects`;
     case 'forbidden-key':
       return 'property names __proto__, constructor and prototype are not accepted';
+    case 'nul-character':
+      return 'strings may not hold the character U+0000';
     case 'not-an-object':
       return 'the body must be a JSON object (a TAXII envelope)';
     case 'no-objects':

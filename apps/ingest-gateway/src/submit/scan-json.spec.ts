@@ -59,6 +59,19 @@ describe('scanJson', () => {
     expect(scanJson(text, LIMITS)).toEqual({ ok: false, rule: 'forbidden-key' });
   });
 
+  it.each([
+    ['in a value', '{"objects":[{"id":"indicator--\\u0000"}]}'],
+    ['in a key', '{"objects":[{"x_\\u0000":1}]}'],
+    ['after an escaped backslash', '{"objects":["\\\\\\u0000"]}'],
+  ])('refuses a NUL character %s', (_label, text) => {
+    expect(scanJson(text, LIMITS)).toEqual({ ok: false, rule: 'nul-character' });
+  });
+
+  it('lets an escaped backslash followed by u0000 through: no NUL in that string', () => {
+    expect(scanJson('{"objects":["\\\\u0000"]}', LIMITS).ok).toBe(true);
+    expect(JSON.parse('["\\\\u0000"]')).toEqual(['\\u0000']);
+  });
+
   it('lets the forbidden words through as values and inside longer keys', () => {
     expect(scanJson('{"name":"__proto__","x_constructor":"prototype"}', LIMITS).ok).toBe(true);
   });

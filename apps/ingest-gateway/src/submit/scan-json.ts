@@ -9,7 +9,7 @@ export interface JsonLimits {
 }
 
 /** Which rule a document broke. */
-export type JsonRule = 'syntax' | 'depth' | 'values' | 'envelope-objects' | 'forbidden-key';
+export type JsonRule = 'syntax' | 'depth' | 'values' | 'envelope-objects' | 'forbidden-key' | 'nul-character';
 
 export type JsonScan = { readonly ok: true; readonly values: number; readonly envelopeObjects: number } | { readonly ok: false; readonly rule: JsonRule };
 
@@ -48,6 +48,24 @@ function isWhitespace(code: number): boolean {
 
 function isNumberChar(code: number): boolean {
   return (code >= 0x30 && code <= 0x39) || code === 0x2d || code === 0x2b || code === 0x2e || code === 0x65 || code === 0x45;
+}
+
+/**
+ * Whether a string of the document holds U+0000: JSON can only write it as the escape `\u0000`
+ * (a raw one is a syntax error), and an escape is one whose backslash is not itself escaped.
+ * PostgreSQL's text and jsonb hold no such character, so no stage could store the object.
+ */
+function hasNulEscape(text: string): boolean {
+  for (let at = text.indexOf('\\u0000'); at >= 0; at = text.indexOf('\\u0000', at + 1)) {
+    let backslashes = 0;
+    for (let i = at - 1; i >= 0 && text.charCodeAt(i) === BACKSLASH; i--) {
+      backslashes++;
+    }
+    if (backslashes % 2 === 0) {
+      return true;
+    }
+  }
+  return false;
 }
 
 /** Index of the quote that closes the string opened just before `start`, or -1. */
@@ -103,6 +121,9 @@ export function scanJson(text: string, limits: JsonLimits): JsonScan {
   const length = text.length;
 
   const fail = (rule: JsonRule): JsonScan => ({ ok: false, rule });
+  if (hasNulEscape(text)) {
+    return fail('nul-character');
+  }
 
   while (i < length) {
     const code = text.charCodeAt(i);

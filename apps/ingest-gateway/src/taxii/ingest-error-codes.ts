@@ -17,6 +17,7 @@ export enum IngestErrorCode {
   JsonTooManyValues = 'AIS_TAXII_JSON_TOO_MANY_VALUES',
   TooManyObjects = 'AIS_TAXII_TOO_MANY_OBJECTS',
   ForbiddenPropertyName = 'AIS_TAXII_FORBIDDEN_PROPERTY_NAME',
+  NulCharacter = 'AIS_TAXII_JSON_NUL_CHARACTER',
   NotAnEnvelope = 'AIS_TAXII_NOT_AN_ENVELOPE',
   NoObjects = 'AIS_TAXII_NO_OBJECTS',
   Unavailable = 'AIS_TAXII_UNAVAILABLE',
@@ -36,6 +37,7 @@ export const INGEST_ERROR_STATUS: Record<IngestErrorCode, HttpStatus> = {
   [IngestErrorCode.JsonTooManyValues]: HttpStatus.UNPROCESSABLE_ENTITY,
   [IngestErrorCode.TooManyObjects]: HttpStatus.UNPROCESSABLE_ENTITY,
   [IngestErrorCode.ForbiddenPropertyName]: HttpStatus.UNPROCESSABLE_ENTITY,
+  [IngestErrorCode.NulCharacter]: HttpStatus.UNPROCESSABLE_ENTITY,
   [IngestErrorCode.NotAnEnvelope]: HttpStatus.UNPROCESSABLE_ENTITY,
   [IngestErrorCode.NoObjects]: HttpStatus.UNPROCESSABLE_ENTITY,
   [IngestErrorCode.Unavailable]: HttpStatus.SERVICE_UNAVAILABLE,
@@ -70,6 +72,8 @@ export function envelopeErrorCode(problem: EnvelopeProblem): IngestErrorCode {
       return IngestErrorCode.TooManyObjects;
     case 'forbidden-key':
       return IngestErrorCode.ForbiddenPropertyName;
+    case 'nul-character':
+      return IngestErrorCode.NulCharacter;
     case 'not-an-object':
       return IngestErrorCode.NotAnEnvelope;
     case 'no-objects':

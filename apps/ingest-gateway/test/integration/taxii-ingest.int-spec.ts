@@ -303,6 +303,7 @@ describe('ingest-gateway TAXII 2.1 ingest root', () => {
       ['a __proto__ key', `{"objects":[{"__proto__":{"name":"${MARKER}"}}]}`, 'AIS_TAXII_FORBIDDEN_PROPERTY_NAME'],
       ['a constructor key', '{"objects":[{"constructor":{"prototype":{"polluted":true}}}]}', 'AIS_TAXII_FORBIDDEN_PROPERTY_NAME'],
       ['an escaped __proto__ key', '{"objects":[{"\\u005f\\u005fproto\\u005f\\u005f":{"polluted":true}}]}', 'AIS_TAXII_FORBIDDEN_PROPERTY_NAME'],
+      ['a NUL character in an id', `{"objects":[{"type":"indicator","id":"indicator--${randomUUID()}\\u0000","name":"${MARKER}"}]}`, 'AIS_TAXII_JSON_NUL_CHARACTER'],
     ])('422 for %s, naming the rule', async (_label, body, errorCode) => {
       const response = await gateway.taxii(OBJECTS, { method: 'POST', account: participant, body: Buffer.isBuffer(body) ? body : Buffer.from(body) });
       expectTaxiiError(response, 422, errorCode);
@@ -347,6 +348,8 @@ describe('ingest-gateway TAXII 2.1 ingest root', () => {
   });
 
   describe('exact duplicates and status completion', () => {
+    const DUPLICATE = 'duplicate of an accepted version';
+
     it('completes a status from one conclusion: objects published, failed on the way, and replaced', async () => {
       const [published, dropped, identity] = [indicator(), indicator(), indicator()];
       const status = await post([published, dropped, identity]);
@@ -403,7 +406,7 @@ describe('ingest-gateway TAXII 2.1 ingest root', () => {
         success_count: 1,
         failure_count: 0,
         pending_count: 0,
-        successes: [{ id: first.id, version: first.modified, message: 'duplicate of an accepted version' }],
+        successes: [{ id: first.id, version: first.modified, message: DUPLICATE }],
       });
       await intakeCaughtUp();
       expect(received().filter((e) => e.data.submissionId === duplicate.id)).toEqual([]);
@@ -421,6 +424,12 @@ describe('ingest-gateway TAXII 2.1 ingest root', () => {
       const newer = { ...first, modified: new Date(Date.parse(first.modified as string) + 1000).toISOString() };
       expect(await post([newer])).toMatchObject({ status: 'pending', pending_count: 1 });
       expect(await post([first], otherParticipant)).toMatchObject({ status: 'pending', pending_count: 1 });
+
+      // POSTs at the same moment share one lookup; each is answered for its own participant.
+      const [again, theirs, mineMixed] = await Promise.all([post([first]), post([first], otherParticipant), post([fresh, first])]);
+      expect(again).toMatchObject({ status: 'complete', success_count: 1, successes: [{ id: first.id, message: DUPLICATE }] });
+      expect(theirs).toMatchObject({ status: 'pending', pending_count: 1 });
+      expect(mineMixed).toMatchObject({ status: 'pending', pending_count: 1, pendings: [{ id: fresh.id }], successes: [{ id: first.id, message: DUPLICATE }] });
     });
   });
 
