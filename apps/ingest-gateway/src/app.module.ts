@@ -7,6 +7,7 @@ import { ManualChannelsModule } from './manual/manual-channels.module';
 import { GATEWAY_SCHEMA } from './migrations';
 import { StatusProjection } from './status/status.projection';
 import { StatusRepository } from './status/status.repository';
+import { ReceivedWriter } from './submit/received-writer';
 import { SubmitObjectsAdapter } from './submit/submit-objects.adapter';
 import { DiscoveryController } from './taxii/discovery.controller';
 import { IngestRootController } from './taxii/ingest-root.controller';
@@ -19,7 +20,7 @@ export class AppModule {
       module: AppModule,
       imports: [ServiceModule.forRoot({ service: 'ingest-gateway', schema: GATEWAY_SCHEMA, config }), IngestRuntimeModule.forRoot(), ManualChannelsModule, UsageAuditModule.forRoot({ producer: 'ingest-gateway' })],
       controllers: [DiscoveryController, IngestRootController, PrincipalsController, StatusProjection],
-      providers: [StatusRepository, SubmitObjectsAdapter],
+      providers: [StatusRepository, ReceivedWriter, SubmitObjectsAdapter],
     };
   }
 }

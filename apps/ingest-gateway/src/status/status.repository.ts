@@ -41,7 +41,7 @@ interface ObjectRow {
 
 /**
  * The lock of a status, `hashtext('ais-status:' || id)`: it serialises a submission's POST with
- * the projection of its outcomes. `StatusRepository.create` takes it in the statement that writes
+ * the projection of its outcomes. `StatusRepository.createAll` takes it in the statement that writes
  * the row, so the POST holds it until the row commits (after `SubmissionReceived` is in the log),
  * and the projection takes it before it looks for the row. Without it, an outcome that comes back
  * faster than the POST commits (a busy gateway) updates no row, and the status stays pending for
@@ -55,6 +55,14 @@ export async function lockStatuses(tx: EntityManager, statusIds: readonly string
 /** How an accepted (id, version) pair is looked up in a set. */
 export function acceptedKey(id: string, version: string): string {
   return `${id}\u0000${version}`;
+}
+
+/** A POST's new status resource. */
+export interface NewStatus {
+  readonly id: string;
+  readonly principalId: string;
+  readonly objects: readonly NewStatusObject[];
+  readonly requestedAt: Date;
 }
 
 /** An object version as submitted: its `id` and its `modified` (or `created`). */
@@ -76,34 +84,44 @@ export class StatusRepository {
   constructor(private readonly dataSource: DataSource) {}
 
   /**
-   * A status with every object of the POST, complete at once when none is pending, and the
-   * status's lock (see `lockStatuses`), held until `tx` ends: one statement.
+   * Statuses, each with every object of its POST and complete at once when none is pending, and
+   * their locks (see `lockStatuses`), taken in id order and held until `tx` ends: one statement.
    */
-  async create(tx: EntityManager, id: string, principalId: string, objects: readonly NewStatusObject[], now: Date): Promise<void> {
-    const complete = objects.every((o) => o.state === 'success');
+  async createAll(tx: EntityManager, statuses: readonly NewStatus[]): Promise<void> {
+    const sorted = [...statuses].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    const objects = sorted.flatMap((status) => status.objects.map((object, position) => ({ statusId: status.id, position, ...object })));
     await tx.query(
       `WITH locked AS (
-         SELECT pg_advisory_xact_lock(hashtext('ais-status:' || $1::text))
-       ), resource AS (
+         SELECT count(pg_advisory_xact_lock(hashtext('ais-status:' || id::text))) FROM unnest($1::uuid[]) AS id
+       ), resources AS (
          INSERT INTO gateway.status_resources (id, principal_id, total_count, request_timestamp, completed_at)
-         SELECT $2::uuid, $3::uuid, $4::int, $5::timestamptz, $6::timestamptz FROM locked RETURNING id
+         SELECT r.id, r.principal_id, r.total_count, r.requested_at, r.completed_at
+         FROM locked, unnest($1::uuid[], $2::uuid[], $3::int[], $4::timestamptz[], $5::timestamptz[]) AS r(id, principal_id, total_count, requested_at, completed_at)
+         RETURNING id
        )
        INSERT INTO gateway.status_objects (status_id, position, object_id, version, state, message)
-       SELECT resource.id, position - 1, object_id, version, state, message
-       FROM resource, unnest($7::text[], $8::text[], $9::text[], $10::text[]) WITH ORDINALITY AS o(object_id, version, state, message, position)`,
+       SELECT o.status_id, o.position, o.object_id, o.version, o.state, o.message
+       FROM unnest($6::uuid[], $7::int[], $8::text[], $9::text[], $10::text[], $11::text[]) AS o(status_id, position, object_id, version, state, message)
+       JOIN resources ON resources.id = o.status_id`,
       [
-        id,
-        id,
-        principalId,
-        objects.length,
-        now,
-        complete ? now : null,
+        sorted.map((s) => s.id),
+        sorted.map((s) => s.principalId),
+        sorted.map((s) => s.objects.length),
+        sorted.map((s) => s.requestedAt),
+        sorted.map((s) => (s.objects.every((o) => o.state === 'success') ? s.requestedAt : null)),
+        objects.map((o) => o.statusId),
+        objects.map((o) => o.position),
         objects.map((o) => o.id),
         objects.map((o) => o.version),
         objects.map((o) => o.state ?? 'pending'),
         objects.map((o) => o.message ?? null),
       ],
     );
+  }
+
+  /** Removes statuses written in `tx` whose POST failed after all (their objects go with them). */
+  async deleteAll(tx: EntityManager, ids: readonly string[]): Promise<void> {
+    await tx.query(`DELETE FROM gateway.status_resources WHERE id = ANY($1::uuid[])`, [ids]);
   }
 
   /**
@@ -163,9 +181,9 @@ export class StatusRepository {
 }
 
 /**
- * The status resource a POST answers with: its objects as `create` wrote them, without reading
+ * The status resource a POST answers with: its objects as `createAll` wrote them, without reading
  * them back (what the pipeline decides meanwhile shows in the next GET). `now` is the request
- * timestamp `create` stored; milliseconds, so the microseconds PostgreSQL would print are zeros.
+ * timestamp `createAll` stored; milliseconds, so the microseconds PostgreSQL would print are zeros.
  */
 export function acceptedStatus(id: string, now: Date, objects: readonly NewStatusObject[]): StatusResource {
   const rows = objects.map(

@@ -1,20 +1,19 @@
 import type { Principal } from '@ais/auth';
-import { buildEvent, type SealedBlob, type SealedSubmission, type StixObject } from '@ais/contracts';
-import { EventPublisher } from '@ais/messaging';
+import { buildEvent, type SealedSubmission, type StixObject } from '@ais/contracts';
 import { Sealer } from '@ais/sealing';
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { DataSource } from 'typeorm';
 import { acceptedKey, acceptedStatus, StatusRepository, type NewStatusObject, type StatusResource } from '../status/status.repository';
 import { statusKeyOf, versionKeyOf } from './parse-envelope';
+import { ReceivedWriter } from './received-writer';
 
 /** The status message of an object version the principal had already had accepted. */
 export const DUPLICATE_MESSAGE = 'duplicate of an accepted version';
 
 /**
  * Accepts a submission: seals the raw objects with the submitter's identity under a fresh data
- * key, records a pending status resource and writes `SubmissionReceived` to the log. The status
- * row commits only after the event is in the log, so a status never points at nothing.
+ * key, records a pending status resource and writes `SubmissionReceived` to the log (`ReceivedWriter`:
+ * the status row commits only after the event is in the log, so a status never points at nothing).
  *
  * Exact duplicates (same `id` and `modified` as a version this principal already had published)
  * are successes at once and stay out of the submission; a POST of nothing but duplicates writes
@@ -23,10 +22,9 @@ export const DUPLICATE_MESSAGE = 'duplicate of an accepted version';
 @Injectable()
 export class SubmitObjectsAdapter {
   constructor(
-    private readonly dataSource: DataSource,
     private readonly sealer: Sealer,
-    private readonly publisher: EventPublisher,
     private readonly statuses: StatusRepository,
+    private readonly received: ReceivedWriter,
   ) {}
 
   /** The new status resource, as written. */
@@ -43,7 +41,7 @@ export class SubmitObjectsAdapter {
     );
     const fresh = objects.filter((_, i) => isDuplicate[i] !== true);
     if (fresh.length === 0) {
-      await this.dataSource.transaction((tx) => this.statuses.create(tx, submissionId, principal.id, entries, now));
+      await this.received.write({ status: { id: submissionId, principalId: principal.id, objects: entries, requestedAt: now }, event: null });
       return acceptedStatus(submissionId, now, entries);
     }
     const content: SealedSubmission = {
@@ -61,8 +59,13 @@ export class SubmitObjectsAdapter {
       },
     };
     const sealedContent = await this.sealer.seal(submissionId, content);
+    const event = buildEvent(
+      'SubmissionReceived',
+      { submissionId, channel: 'taxii', principalId: principal.id, objectCount: fresh.length, receivedAt: now.toISOString(), sealedContent },
+      { key: submissionId, producer: 'ingest-gateway', correlationId: submissionId, causationId: null, occurredAt: now },
+    );
     try {
-      await this.writeReceived(principal, submissionId, entries, fresh.length, sealedContent, now);
+      await this.received.write({ status: { id: submissionId, principalId: principal.id, objects: entries, requestedAt: now }, event });
     } catch (error) {
       if (!isMessageTooLarge(error)) {
         throw error;
@@ -72,20 +75,6 @@ export class SubmitObjectsAdapter {
       throw new SubmissionTooLargeForLogError();
     }
     return acceptedStatus(submissionId, now, entries);
-  }
-
-  private async writeReceived(principal: Principal, submissionId: string, entries: NewStatusObject[], objectCount: number, sealedContent: SealedBlob, now: Date): Promise<void> {
-    await this.dataSource.transaction(async (tx) => {
-      // Takes the status's lock, held until the commit: the status projection waits for this row.
-      await this.statuses.create(tx, submissionId, principal.id, entries, now);
-      await this.publisher.publish([
-        buildEvent(
-          'SubmissionReceived',
-          { submissionId, channel: 'taxii', principalId: principal.id, objectCount, receivedAt: now.toISOString(), sealedContent },
-          { key: submissionId, producer: 'ingest-gateway', correlationId: submissionId, causationId: null, occurredAt: now },
-        ),
-      ]);
-    });
   }
 }
 

@@ -6,6 +6,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import type { StatusRepository } from '../status/status.repository';
 import { parseEnvelope } from '../submit/parse-envelope';
+import { ReceivedWriter } from '../submit/received-writer';
 import { SubmitObjectsAdapter } from '../submit/submit-objects.adapter';
 import { MAX_CONTENT_LENGTH } from './ingest-root';
 
@@ -71,9 +72,10 @@ describe('max_content_length', () => {
     const published: AnyEvent[] = [];
     const tx = { query: () => Promise.resolve([]) };
     const dataSource = { transaction: (work: (t: typeof tx) => Promise<unknown>) => work(tx) } as unknown as DataSource;
-    const statuses = { acceptedAmong: () => Promise.resolve(new Set<string>()), create: () => Promise.resolve() } as unknown as StatusRepository;
+    const statuses = { acceptedAmong: () => Promise.resolve(new Set<string>()), createAll: () => Promise.resolve() } as unknown as StatusRepository;
     const publisher = { publish: (events: AnyEvent[]) => Promise.resolve(void published.push(...events)) } as unknown as EventPublisher;
-    await new SubmitObjectsAdapter(dataSource, new Sealer(new MemoryKeyStore()), publisher, statuses).submit(principal, parsed.objects, new Date());
+    const received = new ReceivedWriter(dataSource, statuses, publisher);
+    await new SubmitObjectsAdapter(new Sealer(new MemoryKeyStore()), statuses, received).submit(principal, parsed.objects, new Date());
     expect(published.map((e) => e.type)).toEqual(['SubmissionReceived']);
     return recordBatchSize(published[0]!);
   }

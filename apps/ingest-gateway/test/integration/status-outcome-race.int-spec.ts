@@ -73,7 +73,7 @@ describe('an outcome that arrives before its status row commits', () => {
 
     // The POST: row and lock, (the event goes to the log here), commit only when the test says so.
     const post = dataSource.transaction(async (tx) => {
-      await statuses.create(tx, statusId, principalId, [{ id: `indicator--${randomUUID()}`, version: now.toISOString() }], now);
+      await statuses.createAll(tx, [{ id: statusId, principalId, objects: [{ id: `indicator--${randomUUID()}`, version: now.toISOString() }], requestedAt: now }]);
       rowWritten();
       await postMayCommit;
     });
@@ -104,7 +104,7 @@ describe('an outcome that arrives before its status row commits', () => {
     const objectOf = new Map<string, string>();
     for (const statusId of [first!, second!]) {
       objectOf.set(statusId, `indicator--${randomUUID()}`);
-      await dataSource.transaction((tx) => statuses.create(tx, statusId, randomUUID(), [{ id: objectOf.get(statusId)!, version: now.toISOString() }], now));
+      await dataSource.transaction((tx) => statuses.createAll(tx, [{ id: statusId, principalId: randomUUID(), objects: [{ id: objectOf.get(statusId)!, version: now.toISOString() }], requestedAt: now }]));
     }
     const concluded = (statusId: string) =>
       buildEvent(

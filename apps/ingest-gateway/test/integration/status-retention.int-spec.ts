@@ -32,7 +32,7 @@ describe('StatusRetention', () => {
   async function status(requestedAt: Date, completedAt: Date | null): Promise<string> {
     const id = randomUUID();
     await dataSource.transaction((tx) =>
-      statuses.create(tx, id, principalId, [{ id: `indicator--${randomUUID()}`, version: requestedAt.toISOString(), state: completedAt === null ? 'pending' : 'success' }], requestedAt),
+      statuses.createAll(tx, [{ id, principalId, objects: [{ id: `indicator--${randomUUID()}`, version: requestedAt.toISOString(), state: completedAt === null ? 'pending' : 'success' }], requestedAt }]),
     );
     await dataSource.query(`UPDATE gateway.status_resources SET completed_at = $2 WHERE id = $1`, [id, completedAt]);
     return id;

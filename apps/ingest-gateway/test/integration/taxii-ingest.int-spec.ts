@@ -4,6 +4,11 @@ import { TEST_BROKERS, TopicReader, waitFor } from '@ais/testing';
 import { Kafka, logLevel } from 'kafkajs';
 import { randomUUID } from 'node:crypto';
 import { Registry } from 'prom-client';
+import { dataSourceOptions } from '@ais/persistence';
+import { DataSource } from 'typeorm';
+import { GATEWAY_SCHEMA } from '../../src/migrations';
+import { StatusRepository } from '../../src/status/status.repository';
+import { ReceivedWriter, type ReceivedWrite } from '../../src/submit/received-writer';
 import { GatewayUnderTest } from '../support/gateway-under-test';
 import { TAXII, type Account, type HttpResult } from '../support/http-client';
 import { createTestCertificates, type TestCertificates } from '../support/test-certificates';
@@ -430,6 +435,42 @@ describe('ingest-gateway TAXII 2.1 ingest root', () => {
       expect(again).toMatchObject({ status: 'complete', success_count: 1, successes: [{ id: first.id, message: DUPLICATE }] });
       expect(theirs).toMatchObject({ status: 'pending', pending_count: 1 });
       expect(mineMixed).toMatchObject({ status: 'pending', pending_count: 1, pendings: [{ id: fresh.id }], successes: [{ id: first.id, message: DUPLICATE }] });
+    });
+  });
+
+  describe('writing the POSTs of one moment together', () => {
+    function receivedWrite(principalId: string, ciphertextBytes: number): ReceivedWrite {
+      const id = randomUUID();
+      const now = new Date();
+      const sealedContent = { keyId: randomUUID(), iv: 'aXZpdml2aXZpdml2', tag: 'dGFndGFndGFndGFndGFn', ciphertext: Buffer.alloc(ciphertextBytes, 1).toString('base64') };
+      return {
+        status: { id, principalId, objects: [{ id: `indicator--${randomUUID()}`, version: now.toISOString() }], requestedAt: now },
+        event: buildEvent(
+          'SubmissionReceived',
+          { submissionId: id, channel: 'taxii', principalId, objectCount: 1, receivedAt: now.toISOString(), sealedContent },
+          { key: id, producer: 'ingest-gateway', correlationId: id, causationId: null, occurredAt: now },
+        ),
+      };
+    }
+
+    it('commits each status with its event, and fails alone the POST whose record the log refuses, keeping none of its rows', async () => {
+      const dataSource = await new DataSource(dataSourceOptions({ url: gateway.databaseUrl, schema: GATEWAY_SCHEMA, migrations: [] })).initialize();
+      try {
+        const writer = new ReceivedWriter(dataSource, new StatusRepository(dataSource), publisher);
+        const [before, tooLarge, after] = [receivedWrite(certParticipant.id, 100), receivedWrite(certParticipant.id, 1_200_000), receivedWrite(certParticipant.id, 100)];
+
+        const results = await Promise.allSettled([before, tooLarge, after].map((write) => writer.write(write)));
+
+        expect(results.map((r) => (r.status === 'fulfilled' ? 'written' : (r.reason as { type?: string }).type))).toEqual(['written', 'MESSAGE_TOO_LARGE', 'written']);
+        const rows = async (id: string) => (await gateway.query<{ n: number }>('SELECT count(*)::int AS n FROM gateway.status_objects WHERE status_id = $1', [id]))[0]?.n;
+        expect([await rows(before.status.id), await rows(tooLarge.status.id), await rows(after.status.id)]).toEqual([1, 0, 1]);
+        expect((await statusOf(before.status.id, certParticipant)).status).toBe('pending');
+        await waitFor(() => received().some((e) => e.data.submissionId === after.status.id));
+        await intakeCaughtUp();
+        expect(received().some((e) => e.data.submissionId === tooLarge.status.id)).toBe(false);
+      } finally {
+        await dataSource.destroy();
+      }
     });
   });
 
