@@ -11,9 +11,7 @@ export interface ReceivedWrite {
   readonly event: AnyEvent | null;
 }
 
-/**
- * POSTs in one transaction at most: each brings a status row per object (up to 10,000).
- */
+/** POSTs in one transaction at most: each brings a status row per object (up to 10,000). */
 const MAX_POSTS_PER_TRANSACTION = 32;
 
 /**

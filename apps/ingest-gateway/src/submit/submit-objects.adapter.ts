@@ -40,8 +40,9 @@ export class SubmitObjectsAdapter {
       (object, i): NewStatusObject => ({ ...statusKeyOf(object), ...(isDuplicate[i] === true ? { state: 'success', message: DUPLICATE_MESSAGE } : {}) }),
     );
     const fresh = objects.filter((_, i) => isDuplicate[i] !== true);
+    const status = { id: submissionId, principalId: principal.id, objects: entries, requestedAt: now };
     if (fresh.length === 0) {
-      await this.received.write({ status: { id: submissionId, principalId: principal.id, objects: entries, requestedAt: now }, event: null });
+      await this.received.write({ status, event: null });
       return acceptedStatus(submissionId, now, entries);
     }
     const content: SealedSubmission = {
@@ -65,7 +66,7 @@ export class SubmitObjectsAdapter {
       { key: submissionId, producer: 'ingest-gateway', correlationId: submissionId, causationId: null, occurredAt: now },
     );
     try {
-      await this.received.write({ status: { id: submissionId, principalId: principal.id, objects: entries, requestedAt: now }, event });
+      await this.received.write({ status, event });
     } catch (error) {
       if (!isMessageTooLarge(error)) {
         throw error;
