@@ -1,7 +1,7 @@
 import type { AnyEvent } from '@ais/contracts';
 import type { Kafka, Producer, ProducerConfig, TopicMessages } from 'kafkajs';
 import { toTopicMessages, topicOf } from './event-codec';
-import { javaCompatiblePartitioner } from './kafka-connection';
+import { javaCompatiblePartitioner } from './java-compatible-partitioner';
 import { mergeByTopic, SEND_MAX_BYTES, sizeOf } from './send-size';
 import type { MessagingMetrics } from './messaging.metrics';
 

@@ -6,6 +6,7 @@ export * from './errors';
 export * from './event-codec';
 export * from './event-publisher';
 export * from './handler-pattern';
+export * from './java-compatible-partitioner';
 export * from './kafka-connection';
 export * from './kafka-consumer.indicator';
 export * from './messaging.metrics';

@@ -1,6 +1,6 @@
 import { Logger } from '@nestjs/common';
 import { readFileSync } from 'node:fs';
-import { Kafka, logLevel, Partitioners, type KafkaConfig, type LogEntry, type SASLOptions } from 'kafkajs';
+import { Kafka, logLevel, type KafkaConfig, type LogEntry, type SASLOptions } from 'kafkajs';
 import { cacheCoordinatorLookups } from './coordinator-cache';
 
 /** How a service proves itself to an authenticated broker listener (Strimzi TLS + SCRAM). */
@@ -72,5 +72,3 @@ export function connectionSecurity(security: KafkaSecurity | undefined): Pick<Ka
   return security.sasl === undefined ? { ssl } : { ssl, sasl: { ...security.sasl } as SASLOptions };
 }
 
-/** The Java client's murmur2 partitioner, so keys land where other Kafka clients put them. */
-export const javaCompatiblePartitioner = Partitioners.DefaultPartitioner;

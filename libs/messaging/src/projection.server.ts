@@ -1,5 +1,5 @@
 import type { Batch, EachBatchPayload, KafkaMessage, Producer } from 'kafkajs';
-import { javaCompatiblePartitioner } from './kafka-connection';
+import { javaCompatiblePartitioner } from './java-compatible-partitioner';
 import { KafkaConsumerServer, type ConsumerServerOptions, type FetchSettings } from './consumer-server.base';
 import { buildDeadLetter, type DeadLetterCause } from './dead-letter';
 import { errorClassOf, isRetriable, MessagingErrorCode } from './errors';

@@ -1,6 +1,6 @@
 import type { AnyEvent } from '@ais/contracts';
 import type { EachBatchPayload, KafkaMessage, Message, Producer, ProducerConfig, TopicMessages, Transaction } from 'kafkajs';
-import { javaCompatiblePartitioner } from './kafka-connection';
+import { javaCompatiblePartitioner } from './java-compatible-partitioner';
 import { IMMEDIATE_FETCH, KafkaConsumerServer, type ConsumerServerOptions, type FetchSettings, type RecordOutcome } from './consumer-server.base';
 import { buildDeadLetter } from './dead-letter';
 import { toTopicMessages, topicOf } from './event-codec';

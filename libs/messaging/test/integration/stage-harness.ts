@@ -8,7 +8,7 @@ import { encodeEvent } from '../../src/event-codec';
 import { consumes } from '../../src/handler-pattern';
 import { MessagingMetrics } from '../../src/messaging.metrics';
 import { deleteTopicsWithPrefix } from '../../src/topic-provisioner';
-import { javaCompatiblePartitioner } from '../../src/kafka-connection';
+import { javaCompatiblePartitioner } from '../../src/java-compatible-partitioner';
 import { KafkaStageServer } from '../../src/stage.server';
 import { desiredTopics, ensureTopics } from '../../src/topic-provisioner';
 
