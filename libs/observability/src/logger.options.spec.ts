@@ -98,11 +98,11 @@ describe('the service logger', () => {
     expect(JSON.stringify(lines.entries)).not.toContain('secret');
   });
 
-  it("redacts a response's cookies in its access line", async () => {
+  it("writes no response header, cookies included, in an access line", async () => {
     expect((await fetch(`${base}/session`, { headers: { authorization: 'Basic c2VjcmV0OnNlY3JldA==' } })).status).toBe(200);
 
     const line = lines.entries.find((entry) => (entry.req as { path?: string } | undefined)?.path === '/session');
-    expect(line).toMatchObject({ res: { headers: { 'set-cookie': '[redacted]' } } });
+    expect(line?.res).toEqual({ statusCode: 200 });
     expect(JSON.stringify(lines.entries)).not.toContain('s3cr3t');
   });
 

@@ -39,9 +39,11 @@ export function createRootLogger(service: string, level: string, destination?: D
 export function accessLog(root: Logger): RequestHandler {
   const log = pinoHttp({
     logger: root,
-    // Query strings can carry filter values; log the path only.
+    // Query strings can carry filter values; log the path only. Response headers add nothing an
+    // operator reads here, and serialising them for every POST showed in the gateway's profile.
     serializers: {
       req: (req: { method?: string; url?: string; id?: unknown }) => ({ id: req.id, method: req.method, path: req.url?.split('?')[0] }),
+      res: (res: { statusCode?: number }) => ({ statusCode: res.statusCode }),
     },
     customLogLevel: (_req, res, error) => (error !== undefined || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info'),
   });
