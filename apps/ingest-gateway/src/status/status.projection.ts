@@ -26,9 +26,10 @@ export interface SubmissionOutcome {
  * are locked first, all at once and sorted: another partition's batch may hold outcomes of the
  * same submissions (locking each status as its record came deadlocked, PostgreSQL 40P01), and the
  * locks are held until the commit. Then the failures (one statement each: the first pending
- * object with its id; they are rare), the successes (replaced and published objects), the rest of
- * rejected submissions, the accepted versions, and last the completions: a status with nothing
- * pending left completes at the time of its last outcome in the batch.
+ * object with its id; they are rare), the successes (replaced and published objects, the published
+ * ones registered as accepted versions), the rest of rejected submissions, and last the
+ * completions: a status with nothing pending left completes at the time of its last outcome in the
+ * batch.
  */
 export const SUBMISSION_OUTCOMES: BatchWriter<EntityManager, SubmissionOutcome> = {
   async write(tx, outcomes) {
@@ -50,23 +51,18 @@ export const SUBMISSION_OUTCOMES: BatchWriter<EntityManager, SubmissionOutcome> 
     }
     // Published objects succeed as they are, replaced ones with a message saying why (one row
     // each: an UPDATE joined to two rows for one object would take either).
-    const successes = new Map<string, { statusId: string; objectId: string | null; message: string | null }>();
+    const successes = new Map<string, SucceededObject>();
     for (const o of outcomes) {
       for (const objectId of o.published) {
-        successes.set(`${o.submissionId} ${objectId}`, { statusId: o.submissionId, objectId, message: null });
+        successes.set(`${o.submissionId} ${objectId}`, { statusId: o.submissionId, objectId, message: null, published: true, at: o.occurredAt });
       }
       for (const { objectId, message } of o.successes) {
-        successes.set(`${o.submissionId} ${objectId ?? ''}`, { statusId: o.submissionId, objectId: objectId ?? null, message });
+        const key = `${o.submissionId} ${objectId ?? ''}`;
+        successes.set(key, { statusId: o.submissionId, objectId: objectId ?? null, message, published: successes.get(key)?.published ?? false, at: o.occurredAt });
       }
     }
     if (successes.size > 0) {
-      const rows = [...successes.values()];
-      await tx.query(
-        `UPDATE gateway.status_objects o SET state = 'success', message = p.message
-           FROM unnest($1::uuid[], $2::text[], $3::text[]) AS p(status_id, object_id, message)
-          WHERE o.status_id = p.status_id AND o.object_id = p.object_id AND o.state = 'pending'`,
-        [rows.map((x) => x.statusId), rows.map((x) => x.objectId), rows.map((x) => x.message)],
-      );
+      await markSucceeded(tx, [...successes.values()]);
     }
     const rejected = outcomes.filter((o) => o.failPendingWith !== undefined);
     if (rejected.length > 0) {
@@ -76,10 +72,6 @@ export const SUBMISSION_OUTCOMES: BatchWriter<EntityManager, SubmissionOutcome> 
           WHERE o.status_id = p.status_id AND o.state = 'pending'`,
         [rejected.map((o) => o.submissionId), rejected.map((o) => o.failPendingWith)],
       );
-    }
-    const published = outcomes.flatMap((o) => o.published.map((objectId) => ({ statusId: o.submissionId, objectId, at: o.occurredAt })));
-    if (published.length > 0) {
-      await registerAcceptedVersions(tx, published);
     }
     await tx.query(
       `UPDATE gateway.status_resources r SET completed_at = c.completed_at::timestamptz
@@ -91,18 +83,36 @@ export const SUBMISSION_OUTCOMES: BatchWriter<EntityManager, SubmissionOutcome> 
   },
 };
 
-/** Registers, per principal, the versions published: the exact-duplicate register of POSTs. */
-async function registerAcceptedVersions(tx: EntityManager, published: readonly { statusId: string; objectId: string; at: string }[]): Promise<void> {
-  // The version as the participant submitted it is what a re-POST carries.
+interface SucceededObject {
+  readonly statusId: string;
+  readonly objectId: string | null;
+  readonly message: string | null;
+  /** Published as itself: its version joins the principal's exact-duplicate register. */
+  readonly published: boolean;
+  readonly at: string;
+}
+
+/**
+ * Pending objects succeed, and those published register, per principal, the version as the
+ * participant submitted it (what a re-POST carries). One statement: the register takes its rows
+ * from the UPDATE, so it never looks the objects up again. Looked up by state, as it was, the
+ * planner trusted statistics taken while every row was still pending and scanned the whole table
+ * once per row of the batch (docs/benchmarks.md, run 14).
+ */
+async function markSucceeded(tx: EntityManager, rows: readonly SucceededObject[]): Promise<void> {
   await tx.query(
-    `INSERT INTO gateway.accepted_versions (principal_id, object_id, version, status_id, accepted_at)
-     SELECT r.principal_id, o.object_id, o.version, r.id, p.accepted_at::timestamptz
-     FROM unnest($1::uuid[], $2::text[], $3::text[]) AS p(status_id, object_id, accepted_at)
-     JOIN gateway.status_objects o ON o.status_id = p.status_id AND o.object_id = p.object_id
-     JOIN gateway.status_resources r ON r.id = o.status_id
-     WHERE o.version IS NOT NULL AND o.state = 'success' AND length(o.object_id) < 300 AND length(o.version) < 40
+    `WITH succeeded AS (
+       UPDATE gateway.status_objects o SET state = 'success', message = p.message
+         FROM unnest($1::uuid[], $2::text[], $3::text[], $4::boolean[], $5::text[]) AS p(status_id, object_id, message, published, accepted_at)
+        WHERE o.status_id = p.status_id AND o.object_id = p.object_id AND o.state = 'pending'
+       RETURNING o.status_id, o.object_id, o.version, p.published, p.accepted_at
+     )
+     INSERT INTO gateway.accepted_versions (principal_id, object_id, version, status_id, accepted_at)
+     SELECT r.principal_id, s.object_id, s.version, r.id, s.accepted_at::timestamptz
+       FROM succeeded s JOIN gateway.status_resources r ON r.id = s.status_id
+      WHERE s.published AND s.version IS NOT NULL AND length(s.object_id) < 300 AND length(s.version) < 40
      ON CONFLICT DO NOTHING`,
-    [published.map((p) => p.statusId), published.map((p) => p.objectId), published.map((p) => p.at)],
+    [rows.map((x) => x.statusId), rows.map((x) => x.objectId), rows.map((x) => x.message), rows.map((x) => x.published), rows.map((x) => x.at)],
   );
 }
 

@@ -378,6 +378,9 @@ describe('ingest-gateway TAXII 2.1 ingest root', () => {
         // In submission order.
         successes: [{ id: published.id }, { id: identity.id, message: replacement.message }],
       });
+      // Only the object published as itself joins the exact-duplicate register.
+      expect(await post([published])).toMatchObject({ status: 'complete', successes: [{ id: published.id, message: DUPLICATE }] });
+      expect(await post([identity])).toMatchObject({ status: 'pending', pending_count: 1 });
     });
 
     it('completes a status whose objects all failed on the way, with nothing published', async () => {
