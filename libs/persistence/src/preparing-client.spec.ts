@@ -9,9 +9,11 @@ describe('preparedStatementName', () => {
     expect(preparedStatementName('SELECT 2 WHERE $1::int > 0')).not.toBe(first);
   });
 
-  it('leaves set-wise statements over unnest unnamed, to be planned for the tables as they are', () => {
+  it('leaves set-wise statements (over unnest or = ANY of an array) unnamed, to be planned for the tables as they are', () => {
     expect(preparedStatementName('SELECT a.id FROM t a JOIN unnest($1::text[]) AS k(id) ON a.id = k.id')).toBeNull();
     expect(preparedStatementName('INSERT INTO t SELECT * FROM UNNEST ($1::text[])')).toBeNull();
+    expect(preparedStatementName('SELECT id FROM t WHERE id = ANY($1::uuid[]) FOR UPDATE')).toBeNull();
+    expect(preparedStatementName('DELETE FROM t WHERE id = any ($1)')).toBeNull();
     expect(preparedStatementName('SELECT id FROM t WHERE id = $1')).toMatch(/^ais_/);
   });
 
