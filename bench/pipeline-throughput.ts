@@ -39,6 +39,7 @@ import { postText } from './pipeline/http-post';
 import { pidFromFile, ProcessSampler, type ProcessUsage, type SampledProcess } from './pipeline/process-sampler';
 import { groupFigures, scrapeGroups, type GroupFigures } from './pipeline/stage-metrics';
 import { StatementCounter } from './pipeline/statement-counter';
+import { stopOnSignal } from './pipeline/stop-on-signal';
 
 const TARGET_OBJECTS_PER_SECOND = 2_000;
 const TARGET_BASELINE_SHARE = 0.5;
@@ -303,6 +304,7 @@ async function runPipeline(options: Options, seed: number): Promise<PhaseReport[
   const reports: PhaseReport[] = [];
   const startedAt = Date.now();
   let subscriber: TopicSubscriber | null = null;
+  const release = stopOnSignal(() => system.stop());
   try {
     await system.start();
     console.log(`system up in ${fmt((Date.now() - startedAt) / 1000, 1)} s (prefix ${system.topicPrefix}, logs .local/logs/${system.id})`);
@@ -333,6 +335,7 @@ async function runPipeline(options: Options, seed: number): Promise<PhaseReport[
       await runPhase(harness, 'max', { kind: 'max', backlogObjects: options.backlog, concurrency: options.concurrency }, options.durationS + 10, 10),
     );
   } finally {
+    release();
     await subscriber?.stop();
     await system.stop();
   }
@@ -357,6 +360,22 @@ function spawnHop(input: string, output: string, group: string): Promise<ChildPr
   });
 }
 
+function stopHops(hops: readonly ChildProcess[]): Promise<void> {
+  return Promise.all(
+    hops.map(
+      (hop) =>
+        new Promise<void>((resolve) => {
+          if (hop.exitCode !== null || hop.signalCode !== null) {
+            resolve();
+            return;
+          }
+          hop.once('exit', () => resolve());
+          hop.kill('SIGTERM');
+        }),
+    ),
+  ).then(() => undefined);
+}
+
 async function runBaseline(options: Options, seed: number): Promise<PhaseReport[]> {
   const prefix = `${uniqueName('bench-base')}.`;
   const kafka = createKafka({ brokers: TEST_BROKERS, clientId: 'bench-baseline' });
@@ -370,6 +389,7 @@ async function runBaseline(options: Options, seed: number): Promise<PhaseReport[
   const recorder = new ArrivalRecorder();
   const subscriber = new TopicSubscriber(TEST_BROKERS, topics[topics.length - 1]!, `${prefix}subscriber`, baselineBundlesTo(recorder));
   const reports: PhaseReport[] = [];
+  const release = stopOnSignal(() => stopHops(hops));
   try {
     for (let i = 0; i + 1 < topics.length; i++) {
       hops.push(await spawnHop(topics[i]!, topics[i + 1]!, `${prefix}hop-${i + 1}`));
@@ -404,21 +424,10 @@ async function runBaseline(options: Options, seed: number): Promise<PhaseReport[
       await runPhase(harness, 'max', { kind: 'max', backlogObjects: options.backlog, concurrency: options.concurrency }, options.durationS + 10, 10),
     );
   } finally {
+    release();
     await subscriber.stop();
     await producer.disconnect();
-    await Promise.all(
-      hops.map(
-        (hop) =>
-          new Promise<void>((resolve) => {
-            if (hop.exitCode !== null) {
-              resolve();
-              return;
-            }
-            hop.once('exit', () => resolve());
-            hop.kill('SIGTERM');
-          }),
-      ),
-    );
+    await stopHops(hops);
     await deleteTopicsWithPrefix(admin, prefix).catch(() => undefined);
     await admin.disconnect();
   }
