@@ -95,9 +95,9 @@ interface SucceededObject {
 /**
  * Pending objects succeed, and those published register, per principal, the version as the
  * participant submitted it (what a re-POST carries). One statement: the register takes its rows
- * from the UPDATE, so it never looks the objects up again. Looked up by state, as it was, the
- * planner trusted statistics taken while every row was still pending and scanned the whole table
- * once per row of the batch (docs/benchmarks.md, run 14).
+ * from the UPDATE, so it never looks the objects up again. Looked up again by state, as before,
+ * a table not yet analysed made PostgreSQL expect one row in state 'success' and compare every
+ * row of the table with every row of the batch: 27–58 ms a batch (docs/benchmarks.md, run 14).
  */
 async function markSucceeded(tx: EntityManager, rows: readonly SucceededObject[]): Promise<void> {
   await tx.query(
