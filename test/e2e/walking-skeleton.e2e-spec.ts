@@ -115,6 +115,26 @@ describe('AIS Exchange end to end', () => {
     expect(metrics).toMatch(/ais_events_dead_lettered_total\{[^}]*code="AIS_ENVELOPE_NOT_JSON"[^}]*\} 1/);
   });
 
+  it('publishes a version once when the same bundle is POSTed twice at once, and both statuses count it as a success', async () => {
+    // A client retrying a POST whose answer it lost: both POSTs reach the pipeline before either is published.
+    const objects = [indicator(), malware()];
+    const statusIds = await Promise.all([submit(objects), submit(objects)]);
+    for (const statusId of statusIds) {
+      expect(await completedStatus(statusId)).toMatchObject({ success_count: 2, failure_count: 0, pending_count: 0 });
+    }
+
+    // A later version of each object, sent after both: once it is on the output topic (each
+    // object's versions share a partition), anything either POST published is there before it.
+    const later = new Date(Date.now() + 1_000).toISOString();
+    const newer: Record<string, unknown>[] = objects.map((o) => ({ ...o, modified: later }));
+    expect(await completedStatus(await submit(newer))).toMatchObject({ success_count: 2 });
+    const versionsOnTopic = () =>
+      published.valuesOn<{ type: string; data: { objectId: string; version: string } }>(system.topicPrefix + Topics.disseminationPublished).filter((e) => e.type === 'IndicatorPublished').map((e) => `${e.data.objectId} ${e.data.version}`);
+    const expected = [...objects, ...newer].map((o) => `${o.id as string} ${o.modified as string}`);
+    await waitFor(() => newer.every((o) => versionsOnTopic().includes(`${o.id as string} ${later}`)), { description: 'the later versions on the output topic' });
+    expect(versionsOnTopic().filter((version) => expected.includes(version)).sort()).toEqual([...expected].sort());
+  });
+
   it('publishes every object exactly once when a pipeline stage is killed -9 in the middle of a stream', async () => {
     const submissions = 30;
     const expected: string[] = [];

@@ -8,6 +8,7 @@ import { ObjectVersionsRepository } from './federal/object-versions.repository';
 import { VERSION_PUBLISHER_SCHEMA } from './migrations';
 import { PublishIndicatorsAdapter } from './publish/publish-indicators.adapter';
 import { PublicationMetrics } from './publish/publication.metrics';
+import { PublishedVersionsRepository } from './publish/published-versions.repository';
 import { ObjectVersionsProjection } from './repository/object-versions.projection';
 import { DecisionWait, DEFAULT_DECISION_WAIT_MS } from './review/decision-wait';
 import { ReviseAfterReviewAdapter } from './review/revise-after-review.adapter';
@@ -27,6 +28,7 @@ export class AppModule {
         FederalReadsRecorder,
         RevisionsMetrics,
         PublicationMetrics,
+        PublishedVersionsRepository,
         { provide: DecisionWait, useFactory: () => new DecisionWait(DEFAULT_DECISION_WAIT_MS, () => Date.now()) },
       ],
     };

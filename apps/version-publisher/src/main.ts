@@ -6,7 +6,7 @@ import { DataSource } from 'typeorm';
 import { AppModule } from './app.module';
 import { ENRICH_GROUP } from './enrich/enrich-indicators.adapter';
 import { VERSION_PUBLISHER_SCHEMA } from './migrations';
-import { PUBLISH_GROUP } from './publish/publish-indicators.adapter';
+import { PUBLISH_GROUP, PUBLISH_RECORD_CONCURRENCY } from './publish/publish-indicators.adapter';
 import { REPOSITORY_GROUP } from './repository/object-versions.projection';
 import { REVIEW_GROUP } from './review/revise-after-review.adapter';
 
@@ -15,8 +15,9 @@ main({
   owner: VERSION_PUBLISHER_SCHEMA,
   module: (config) => AppModule.forRoot(config),
   consumers: (app) => {
-    // First versions, at once and without touching the database (§2.4).
-    attachStage(app, { group: PUBLISH_GROUP, fetch: FIRST_VERSION_FETCH });
+    // First versions, at once (§2.4). Every record of a batch is handled side by side, so that
+    // their claims (published-versions.repository.ts) share one statement.
+    attachStage(app, { group: PUBLISH_GROUP, fetch: FIRST_VERSION_FETCH, recordConcurrency: PUBLISH_RECORD_CONCURRENCY });
     // New versions: corroboration across submitters (§2.3.2.3) and review decisions (§2.3.2.2).
     // Enrichment's records share rows, but the ones handled at once share one database transaction
     // and are handled one after another in it (enrich-indicators.adapter.ts).

@@ -1,5 +1,5 @@
 import { isRetriable } from '@ais/messaging';
-import { Coalescer } from '@ais/persistence';
+import { Coalescer, compareKeys } from '@ais/persistence';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 
@@ -38,11 +38,10 @@ export class SubmissionRecordsRepository {
   }
 
   private async writeAll(records: readonly SubmissionRecord[]): Promise<void[]> {
-    // Sorted: two statements that share keys wait for each other's inserts in one order, never in a cycle.
-    const submissions = [...records].sort((a, b) => compare(a.submissionId, b.submissionId));
+    const submissions = [...records].sort((a, b) => compareKeys(a.submissionId, b.submissionId));
     const objects = records
       .flatMap((record) => record.objectIds.map((objectId) => ({ objectId, submissionId: record.submissionId })))
-      .sort((a, b) => compare(a.objectId, b.objectId) || compare(a.submissionId, b.submissionId));
+      .sort((a, b) => compareKeys(a.objectId, b.objectId) || compareKeys(a.submissionId, b.submissionId));
     // One statement, so a submission's rows are written together or not at all.
     await this.dataSource.query(
       `WITH submission AS (
@@ -64,8 +63,4 @@ export class SubmissionRecordsRepository {
     );
     return records.map(() => undefined);
   }
-}
-
-function compare(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }
