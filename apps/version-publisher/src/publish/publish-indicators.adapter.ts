@@ -29,8 +29,8 @@ export class PublishIndicatorsAdapter {
   async publish(@Payload() event: EventOf<'SubmissionScreened'>, @Ctx() context: StageContext): Promise<AnyEvent[]> {
     const { submissionId } = event.data;
     const versions = publishIndicators(event.data, event.occurredAt);
-    const owners = await this.claims.claim({ submissionId, versions });
-    const sent = versions.filter((_, i) => owners[i] === submissionId);
+    const ours = await this.claims.claim({ submissionId, versions });
+    const sent = versions.filter((_, i) => ours[i]);
     if (sent.length > 0) {
       // Measured once the versions are committed, i.e. readable by the federal entities.
       context.afterCommit(() => Promise.resolve(this.metrics.published(event.data.receivedAt, Date.now())));

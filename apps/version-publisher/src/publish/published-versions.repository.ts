@@ -38,16 +38,19 @@ const keyOf = (objectId: string, version: string) => `${objectId}\u0000${version
  */
 @Injectable()
 export class PublishedVersionsRepository {
-  private readonly claims = new Coalescer<VersionClaim, string[]>((claims) => this.claimAll(claims), { retryAloneWhen: (error) => !isRetriable(error) });
+  private readonly claims = new Coalescer<VersionClaim, boolean[]>((claims) => this.claimAll(claims), { retryAloneWhen: (error) => !isRetriable(error) });
 
   constructor(private readonly dataSource: DataSource) {}
 
-  /** Resolves with the submission that owns each version, in the claim's order: its own, or the one that published it first. */
-  claim(claim: VersionClaim): Promise<string[]> {
+  /**
+   * Resolves, in the claim's order, with whether each version is the submission's to publish:
+   * false for one another submission claimed first.
+   */
+  claim(claim: VersionClaim): Promise<boolean[]> {
     return claim.versions.length === 0 ? Promise.resolve([]) : this.claims.submit(claim);
   }
 
-  private async claimAll(claims: readonly VersionClaim[]): Promise<string[][]> {
+  private async claimAll(claims: readonly VersionClaim[]): Promise<boolean[][]> {
     const rows = claims
       .flatMap(({ submissionId, versions }) => versions.map(({ objectId, version }) => ({ objectId, version, submissionId })))
       .sort((a, b) => compareKeys(a.objectId, b.objectId) || compareKeys(a.version, b.version));
@@ -70,13 +73,14 @@ export class PublishedVersionsRepository {
       );
       earlier.forEach((row) => owners.set(keyOf(row.object_id, row.version), row.submission_id));
     }
-    return claims.map(({ versions }) =>
+    return claims.map(({ submissionId, versions }) =>
       versions.map(({ objectId, version }) => {
         const owner = owners.get(keyOf(objectId, version));
         if (owner === undefined) {
           throw new Error('a claimed version has no owner');
         }
-        return owner;
+        // PostgreSQL writes a uuid in lower case.
+        return owner === submissionId.toLowerCase();
       }),
     );
   }
