@@ -44,7 +44,7 @@ export class PublishedVersionsRepository {
 
   /**
    * Resolves, in the claim's order, with whether each version is the submission's to publish:
-   * false for one another submission claimed first.
+   * false for one another submission claimed first, and for a repeat within the claim.
    */
   claim(claim: VersionClaim): Promise<boolean[]> {
     return claim.versions.length === 0 ? Promise.resolve([]) : this.claims.submit(claim);
@@ -73,15 +73,19 @@ export class PublishedVersionsRepository {
       );
       earlier.forEach((row) => owners.set(keyOf(row.object_id, row.version), row.submission_id));
     }
-    return claims.map(({ submissionId, versions }) =>
-      versions.map(({ objectId, version }) => {
-        const owner = owners.get(keyOf(objectId, version));
+    return claims.map(({ submissionId, versions }) => {
+      const seen = new Set<string>();
+      return versions.map(({ objectId, version }) => {
+        const key = keyOf(objectId, version);
+        const owner = owners.get(key);
         if (owner === undefined) {
           throw new Error('a claimed version has no owner');
         }
-        // PostgreSQL writes a uuid in lower case.
-        return owner === submissionId.toLowerCase();
-      }),
-    );
+        const first = !seen.has(key);
+        seen.add(key);
+        // PostgreSQL writes a uuid in lower case. A version a submission carries twice goes out once.
+        return first && owner === submissionId.toLowerCase();
+      });
+    });
   }
 }

@@ -59,6 +59,14 @@ describe('the published-version claims', () => {
     expect(await repository.claim({ submissionId, versions })).toEqual([true]);
   });
 
+  it('gives a version a submission carries twice to its first occurrence only', async () => {
+    const [version] = versionsOf(1);
+    const submissionId = randomUUID();
+
+    expect(await repository.claim({ submissionId, versions: [version!, ...versionsOf(1), version!] })).toEqual([true, true, false]);
+    expect(await repository.claim({ submissionId, versions: [version!, version!] })).toEqual([true, false]);
+  });
+
   it('keeps another version of the same object apart (a new `modified` is a new version)', async () => {
     const [older] = versionsOf(1, '2026-11-30T08:00:00.000Z');
     const newer = { objectId: older!.objectId, version: '2026-11-30T09:00:00.000Z' };
