@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { Client } from 'pg';
+import { Client, type ClientConfig } from 'pg';
 
 /**
  * Distinct statement texts that get a server-side prepared statement; beyond these, a text runs
@@ -47,6 +47,16 @@ export function preparedStatementName(text: string): string | null {
  * DDL) run as before. Handed to the pool as its `Client` (see `dataSourceOptions`).
  */
 export class PreparingClient extends Client {
+  constructor(config?: string | ClientConfig) {
+    super(config);
+    // pg emits 'error' when the server ends a connection while no query runs on it. The pool listens
+    // while a client is idle, TypeORM while it holds one, but not in between: a pool client handed
+    // to the next waiter inside the socket handler that then read PostgreSQL's shutdown notice
+    // (57P01) had nobody listening, and the process crashed (the fault test's PostgreSQL restart).
+    // Such a client is broken whoever holds it: its queries fail, and the pool discards it.
+    this.on('error', ignoreError);
+  }
+
   // pg's query() has many overloads; TypeORM calls the (text, values) one and awaits the promise.
   override query(...args: unknown[]): never {
     const [text, values, callback] = args;
@@ -63,3 +73,7 @@ export class PreparingClient extends Client {
 // Called with the client as `this` (the overloads cannot be spelled as one signature).
 // eslint-disable-next-line @typescript-eslint/unbound-method
 const clientQuery = Client.prototype.query as unknown as (this: Client, ...args: unknown[]) => never;
+
+function ignoreError(): void {
+  // See the constructor of PreparingClient.
+}

@@ -2,6 +2,7 @@ import { ScratchDatabase } from '@ais/testing';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { dataSourceOptions } from '../../src/data-source.options';
+import { PreparingClient } from '../../src/preparing-client';
 import { TypeOrmProjectionStore } from '../../src/typeorm-projection.store';
 
 describe('dataSourceOptions', () => {
@@ -61,5 +62,22 @@ describe('dataSourceOptions', () => {
       await runner.release();
       await dataSource.destroy();
     }
+  });
+
+  it('outlives a connection PostgreSQL ends while no query runs on it and nobody listens to it', async () => {
+    // As when PostgreSQL shuts down under a pool client between two holders (the fault test).
+    // Typed as pg's own client: PreparingClient's query() overrides every overload at once.
+    const client: Client = new PreparingClient({ connectionString: database.url });
+    await client.connect();
+    const { rows } = await client.query<{ pid: number }>('SELECT pg_backend_pid() AS pid');
+    const ended = new Promise((resolve) => client.once('end', resolve));
+
+    const admin = new Client({ connectionString: database.url });
+    await admin.connect();
+    await admin.query('SELECT pg_terminate_backend($1)', [rows[0]!.pid]);
+    await admin.end();
+    await ended;
+
+    await expect(client.query('SELECT 1')).rejects.toThrow(/not queryable|terminated/);
   });
 });
