@@ -15,6 +15,9 @@ function lockKeyOf(schema: string): string {
 export async function migrateSchemas(url: string, owners: readonly SchemaOwner[]): Promise<string[]> {
   const applied: string[] = [];
   const lock = new Client({ connectionString: url });
+  // The server may end the session while the migrations run on other connections; the next lock
+  // query then fails and start-up stops with that error, not with an unheard 'error' event.
+  lock.on('error', () => undefined);
   await lock.connect();
   try {
     for (const owner of owners) {
