@@ -135,6 +135,22 @@ describe('AIS Exchange end to end', () => {
     expect(versionsOnTopic().filter((version) => expected.includes(version)).sort()).toEqual([...expected].sort());
   });
 
+  it('publishes a version a bundle lists twice once, and fails the repeated entry with a reason', async () => {
+    const ind = indicator();
+    const statusId = await submit([ind, malware(), ind]);
+    const status = await completedStatus(statusId);
+    expect(status).toMatchObject({ total_count: 3, success_count: 2, failure_count: 1 });
+    expect(status.failures).toEqual([{ id: ind.id, version: ind.modified, message: 'the batch already holds an object with this id and version' }]);
+
+    // A later version of the indicator after it: once that is on the output topic (same key, same partition), the first is counted.
+    const newer = { ...ind, modified: new Date(Date.now() + 1_000).toISOString() };
+    expect(await completedStatus(await submit([newer]))).toMatchObject({ success_count: 1 });
+    const versionsOf = (id: string) =>
+      published.valuesOn<{ type: string; data: { objectId: string; version: string } }>(system.topicPrefix + Topics.disseminationPublished).filter((e) => e.type === 'IndicatorPublished' && e.data.objectId === id).map((e) => e.data.version);
+    await waitFor(() => versionsOf(ind.id as string).includes(newer.modified), { description: 'the later version on the output topic' });
+    expect(versionsOf(ind.id as string)).toEqual([ind.modified, newer.modified]);
+  });
+
   it('publishes every object exactly once when a pipeline stage is killed -9 in the middle of a stream', async () => {
     const submissions = 30;
     const expected: string[] = [];

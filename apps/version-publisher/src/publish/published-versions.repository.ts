@@ -83,7 +83,8 @@ export class PublishedVersionsRepository {
         }
         const first = !seen.has(key);
         seen.add(key);
-        // PostgreSQL writes a uuid in lower case. A version a submission carries twice goes out once.
+        // PostgreSQL writes a uuid in lower case. A repeat within one submission is refused at
+        // validation already; the claim does not count on it.
         return first && owner === submissionId.toLowerCase();
       });
     });
