@@ -67,4 +67,35 @@ describe('the accepted-versions lookup', () => {
     expect(withNul).toEqual(new Set([acceptedKey(id, version)]));
     expect(plain).toEqual(new Set([acceptedKey(id, version)]));
   });
+
+  it('probes the register by its key for each pair, however large and unanalysed the register is', async () => {
+    const principal = randomUUID();
+    // Autovacuum would analyse the table mid-test; the register's first hours are like this.
+    await dataSource.query(`ALTER TABLE gateway.accepted_versions SET (autovacuum_enabled = false)`);
+    await dataSource.query(
+      `INSERT INTO gateway.accepted_versions (principal_id, object_id, version, status_id, accepted_at)
+       SELECT $1, 'indicator--' || gen_random_uuid(), '2026-11-04T00:00:00.000Z', gen_random_uuid(), now() FROM generate_series(1, 20000)`,
+      [principal],
+    );
+    const keys = Array.from({ length: 200 }, () => ({ id: `indicator--${randomUUID()}`, version: '2026-11-04T00:00:00.000Z' }));
+    const sent = jest.spyOn(dataSource, 'query');
+    await statuses.acceptedAmong(principal, keys);
+    const [sql, parameters] = sent.mock.calls[0]!;
+    sent.mockRestore();
+
+    const explained = await dataSource.query<{ 'QUERY PLAN': [{ Plan: PlanNode }] }[]>(`EXPLAIN (FORMAT JSON) ${sql}`, parameters);
+    expect(scansOf(explained[0]!['QUERY PLAN'][0].Plan, 'accepted_versions')).toEqual([expect.stringMatching(/^Index (Only )?Scan$/)]);
+  });
 });
+
+interface PlanNode {
+  readonly 'Node Type': string;
+  readonly 'Relation Name'?: string;
+  readonly Plans?: readonly PlanNode[];
+}
+
+/** The node types that read `relation` in an EXPLAIN (FORMAT JSON) plan. */
+function scansOf(node: PlanNode, relation: string): string[] {
+  const own = node['Relation Name'] === relation ? [node['Node Type']] : [];
+  return [...own, ...(node.Plans ?? []).flatMap((child) => scansOf(child, relation))];
+}
