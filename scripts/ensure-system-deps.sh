@@ -8,6 +8,7 @@
 #   chromium                          headless browser for UI tests
 #   python3-venv                      python virtual environments
 #   docker-compose                    validates docker-compose.yml (no engine runs here)
+#   patch                             scripts/vault.sh (Vault for the key store tests; Go comes with the machine)
 set -euo pipefail
 export DEBIAN_FRONTEND=noninteractive
 
@@ -27,9 +28,10 @@ command -v chromium >/dev/null || command -v chromium-browser >/dev/null || miss
 # Debian ships the venv module without ensurepip; 'python3 -m venv' needs python3-venv for it.
 python3 -c 'import venv, ensurepip' >/dev/null 2>&1 || missing+=(python3-venv)
 docker compose version >/dev/null 2>&1 || command -v docker-compose >/dev/null || missing+=(docker-compose)
+command -v patch >/dev/null || missing+=(patch)
 
 if ((${#missing[@]} == 0)); then
-  log "all present (java ${jmajor}, maven, postgresql, chromium, python3-venv, docker-compose)"
+  log "all present (java ${jmajor}, maven, postgresql, chromium, python3-venv, docker-compose, patch)"
   exit 0
 fi
 log "missing: ${missing[*]}"

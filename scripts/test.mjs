@@ -25,6 +25,8 @@ if (!existsSync(join(root, 'node_modules', '.bin', 'jest'))) {
 
 const stackWasRunning = spawnSync('bash', ['scripts/stack.sh', 'status'], { cwd: root, stdio: 'ignore' }).status === 0;
 if (!run('local stack (PostgreSQL, Kafka)', 'bash', ['scripts/stack.sh', 'up'])) process.exit(1);
+// The `vault` key store's tests start their own Vault: built from source once per machine.
+if (!run('Vault for the vault key store (built once per machine)', 'bash', ['scripts/vault.sh', 'build'])) process.exit(1);
 
 rmSync(reports, { recursive: true, force: true });
 mkdirSync(reports, { recursive: true });

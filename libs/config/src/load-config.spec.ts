@@ -46,7 +46,19 @@ describe('loadServiceConfig', () => {
 
   it('refuses a key store this build does not have instead of falling back to another', () => {
     expect(loadServiceConfig({}).security.AIS_KEY_STORE).toBe('postgres');
-    expect(() => loadServiceConfig({ AIS_KEY_STORE: 'vault' })).toThrow('AIS_KEY_STORE');
+    expect(() => loadServiceConfig({ AIS_KEY_STORE: 'kms' })).toThrow('AIS_KEY_STORE');
+  });
+
+  it('requires Vault\'s address and token with the vault key store, without echoing the token', () => {
+    const missing = errorOf({ AIS_KEY_STORE: 'vault' });
+    expect(missing).toContain('AIS_VAULT_ADDR');
+    expect(missing).toContain('AIS_VAULT_TOKEN');
+    const badAddress = errorOf({ AIS_KEY_STORE: 'vault', AIS_VAULT_ADDR: 'vault:8200', AIS_VAULT_TOKEN: 'hvs.secret-token' });
+    expect(badAddress).toContain('AIS_VAULT_ADDR');
+    expect(badAddress).not.toContain('hvs.secret-token');
+    const config = loadServiceConfig({ AIS_KEY_STORE: 'vault', AIS_VAULT_ADDR: 'https://vault.ais.example:8200', AIS_VAULT_TOKEN: 'hvs.secret-token' });
+    expect(config.security).toMatchObject({ AIS_VAULT_KV_MOUNT: 'secret', AIS_VAULT_KEY_PREFIX: 'ais/data-keys' });
+    expect(errorOf({ AIS_VAULT_KEY_PREFIX: '../sys' })).toContain('AIS_VAULT_KEY_PREFIX');
   });
 
   it('gives each service its default port unless overridden', () => {
@@ -55,3 +67,13 @@ describe('loadServiceConfig', () => {
     expect(() => servicePort('version-publisher', { VERSION_PUBLISHER_PORT: 'x' })).toThrow('VERSION_PUBLISHER_PORT');
   });
 });
+
+/** The message loading this environment fails with ('' when it loads). */
+function errorOf(env: Record<string, string>): string {
+  try {
+    loadServiceConfig(env);
+    return '';
+  } catch (error) {
+    return (error as Error).message;
+  }
+}

@@ -9,6 +9,7 @@ import { TerminusModule } from '@nestjs/terminus';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { HEALTH_TIMEOUT_MS, HealthController } from './health.controller';
 import { kafkaSecurityOf } from './kafka-security';
+import { keyStoreChoice } from './key-store-choice';
 
 export const SERVICE_CONFIG = Symbol('SERVICE_CONFIG');
 
@@ -50,7 +51,7 @@ export class ServiceModule {
         }),
         TerminusModule.forRoot({ logger: false }),
         AuthModule.forRoot({ adminToken: config.security.AIS_ADMIN_TOKEN }),
-        SealingModule.forRoot({ masterKeyBase64: config.security.AIS_MASTER_KEY }),
+        SealingModule.forRoot(keyStoreChoice(config.security)),
       ],
       controllers: [HealthController],
       providers: [

@@ -1,6 +1,7 @@
 import { Coalescer } from '@ais/persistence';
 import { randomBytes } from 'node:crypto';
 import { decrypt, encrypt } from './aes-gcm';
+import { InvalidKeyIdError, isUuid } from './key-id';
 import type { KeyStore } from './key-store';
 
 export const KEYSTORE_SCHEMA = 'keystore';
@@ -99,19 +100,6 @@ export class PostgresKeyStore implements KeyStore {
   private unwrap(keyId: string, row: KeyRow): Buffer {
     return decrypt(this.masterKey, { iv: row.iv!, tag: row.tag!, ciphertext: row.wrapped_key! }, Buffer.from(keyId));
   }
-}
-
-export class InvalidKeyIdError extends Error {
-  constructor() {
-    super('a data key id must be a UUID');
-    this.name = 'InvalidKeyIdError';
-  }
-}
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-function isUuid(keyId: string): boolean {
-  return UUID.test(keyId);
 }
 
 /** Key ids are UUIDs: PostgreSQL answers them in lower case. */

@@ -3,7 +3,8 @@ import { ScratchDatabase } from '@ais/testing';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { KEYSTORE_SCHEMA_OWNER } from '../../src/keystore.migrations';
-import { InvalidKeyIdError, KEYSTORE_SCHEMA, PostgresKeyStore } from '../../src/postgres-key.store';
+import { InvalidKeyIdError } from '../../src/key-id';
+import { KEYSTORE_SCHEMA, PostgresKeyStore } from '../../src/postgres-key.store';
 import { KeyDestroyedError, Sealer } from '../../src/sealer';
 
 /** The data-key store against the real PostgreSQL: what every sealing service relies on. */
