@@ -2,7 +2,7 @@ import { FEDERAL_ENTITIES } from '@ais/auth';
 import { TOPIC_SPECS, Topics, type TopicSpec } from '@ais/contracts';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { DEVELOPMENT_ADMIN_TOKEN, DEVELOPMENT_MASTER_KEY } from '@ais/config';
+import { DEVELOPMENT_ADMIN_TOKEN, DEVELOPMENT_MASTER_KEY, loadServiceConfig } from '@ais/config';
 import { MIN_INSYNC_REPLICAS, serviceAcls, staleFiles, TOPIC_PARTITIONS } from '../../scripts/deploy/generate-manifests';
 import { consumedTopics, SERVICES, topicsOf, writtenTopics } from '../../scripts/deploy/service-catalog';
 import { committedSecretProblems, deploymentProblems, federalUserProblems, topicProblems } from './support/manifest-checks';
@@ -121,6 +121,18 @@ describe('deploy/k8s', () => {
       expect(text).not.toMatch(/postgres(ql)?:\/\/[^\s:@/]+:[^\s@/]+@/);
     });
 
+    it("gives every service a configuration it accepts: the ConfigMap's values and each Secret it names", () => {
+      const config = find(objects, 'ConfigMap', 'ais-config')!.data as Record<string, string>;
+      for (const deployment of objects.filter((object) => object.kind === 'Deployment' && SERVICES.some((service) => service.name === object.metadata.name))) {
+        const env = { ...config, ...Object.fromEntries(containerEnv(deployment).map((variable) => [variable.name, variable.value ?? SECRET_PLACEHOLDERS[variable.name] ?? 'from-a-secret'])) };
+        expect(() => loadServiceConfig(env)).not.toThrow();
+        expect([deployment.metadata.name, loadServiceConfig(env).security.AIS_KEY_STORE]).toEqual([deployment.metadata.name, overlay === 'prod' ? 'vault' : 'postgres']);
+        if (overlay === 'prod') {
+          expect(containerEnv(deployment).find((variable) => variable.name === 'AIS_VAULT_TOKEN')?.valueFrom).toEqual({ secretKeyRef: { name: 'ais-vault', key: 'token' } });
+        }
+      }
+    });
+
     it('loads the Grafana dashboards into a ConfigMap', () => {
       const dashboard = find(objects, 'ConfigMap', 'grafana-dashboard-audit')!;
       expect(JSON.parse((dashboard.data as Record<string, string>)['audit-dashboard.json']!)).toHaveProperty('panels');
@@ -164,4 +176,22 @@ function appSources(directory: string): string[] {
   return readdirSync(directory, { recursive: true, encoding: 'utf8' })
     .filter((entry) => entry.endsWith('.ts') && !entry.endsWith('.spec.ts'))
     .map((entry) => readFileSync(join(directory, entry), 'utf8'));
+}
+
+interface EnvVar {
+  readonly name: string;
+  readonly value?: string;
+  readonly valueFrom?: unknown;
+}
+
+/** Well-formed stand-ins for the values Secrets hold in a cluster. */
+const SECRET_PLACEHOLDERS: Readonly<Record<string, string>> = {
+  DATABASE_URL: 'postgres://ais@db.ais.example:5432/ais',
+  AIS_ADMIN_TOKEN: 'admin-token-from-a-secret',
+  AIS_MASTER_KEY: Buffer.alloc(32, 1).toString('base64'),
+};
+
+function containerEnv(deployment: K8sObject): EnvVar[] {
+  const containers = (deployment.spec as { template: { spec: { containers: { name: string; env?: EnvVar[] }[] } } }).template.spec.containers;
+  return containers.find((container) => container.name === 'app')?.env ?? [];
 }
