@@ -1,5 +1,6 @@
 import { VaultDevServer, waitFor } from '@ais/testing';
 import { Client } from 'pg';
+import { AnalystApi } from './support/analyst-api';
 import { E2eSystem, type Account } from './support/e2e-system';
 import { indicator } from './support/stix-fixtures';
 
@@ -7,13 +8,6 @@ const INGEST = '/ingest/collections/6f4b7f9e-3a52-4c8e-9b1d-2f0c5e8a7d41/objects
 const PORT_BASE = 19880;
 const MOUNT = 'secret';
 const PREFIX = 'ais/data-keys';
-
-interface TaskView {
-  id: string;
-  contentStatus: string;
-  heldField: { objectId: string };
-  content: { values: { path: string; value: unknown }[] } | null;
-}
 
 /**
  * The whole system with `AIS_KEY_STORE=vault`, as the `prod` overlay runs it: a real Vault, a
@@ -23,34 +17,21 @@ describe('the Vault key store, end to end', () => {
   const vault = new VaultDevServer();
   let system: E2eSystem;
   let participant: Account;
-  let analyst: Account;
+  let analystApi: AnalystApi;
 
   beforeAll(async () => {
     await vault.start();
-    const policy = `
-      path "${MOUNT}/data/${PREFIX}/*" { capabilities = ["create", "read", "update"] }
-      path "${MOUNT}/metadata/${PREFIX}/*" { capabilities = ["delete"] }`;
-    await vault.api('PUT', 'sys/policies/acl/ais-data-keys', { policy });
-    const token = (await vault.api<{ auth: { client_token: string } }>('POST', 'auth/token/create', { policies: ['ais-data-keys'], no_default_policy: true })).body!.auth.client_token;
+    const token = await vault.keyStoreToken(MOUNT, PREFIX);
     system = new E2eSystem(PORT_BASE, { env: { AIS_KEY_STORE: 'vault', AIS_VAULT_ADDR: vault.address, AIS_VAULT_TOKEN: token } });
     await system.start();
     participant = await system.createAccount('participant', { sectors: ['energy'], city: 'Austin', state: 'TX' });
-    analyst = await system.createAccount('analyst');
+    analystApi = new AnalystApi(system, await system.createAccount('analyst'));
   }, 180_000);
 
   afterAll(async () => {
     await system?.stop();
     await vault.stop();
   }, 60_000);
-
-  async function asAnalyst(method: string, path: string, body?: unknown): Promise<{ status: number; body: Record<string, unknown> }> {
-    const response = await fetch(system.url('review-service', path), {
-      method,
-      headers: { authorization: `Basic ${Buffer.from(`${analyst.username}:${analyst.password}`).toString('base64')}`, 'content-type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    return { status: response.status, body: (await response.json()) as Record<string, unknown> };
-  }
 
   async function inVault(keyId: string): Promise<boolean> {
     const { status } = await vault.api('GET', `${MOUNT}/metadata/${PREFIX}/${keyId}`);
@@ -73,16 +54,7 @@ describe('the Vault key store, end to end', () => {
     expect((await system.taxii('ingest-gateway', INGEST, participant, { method: 'POST', body: { objects: [submitted] } })).status).toBe(202);
 
     // The analyst reads the withheld value: opened with its key from Vault.
-    const task = await waitFor(async () => {
-      const list = await asAnalyst('GET', '/review/tasks?kind=held-field&limit=500');
-      for (const { id } of (list.body.tasks as { id: string }[] | undefined) ?? []) {
-        const view = (await asAnalyst('GET', `/review/tasks/${id}`)).body as unknown as TaskView;
-        if (view.heldField.objectId === submitted.id) {
-          return view;
-        }
-      }
-      return undefined;
-    });
+    const task = await analystApi.heldTaskOf(submitted.id as string);
     expect(task.content?.values).toEqual([expect.objectContaining({ path: 'description', value: submitted.description })]);
     const [row] = await query<{ keyId: string }>(`SELECT sealed_values->>'keyId' AS "keyId" FROM review.held_field_tasks WHERE task_id = $1`, [task.id]);
     const keyId = row!.keyId;
@@ -90,10 +62,10 @@ describe('the Vault key store, end to end', () => {
     expect(await query('SELECT key_id FROM keystore.data_keys')).toEqual([]);
 
     // Deleting the value destroys its key in Vault: the content can never be opened again.
-    const deleted = await asAnalyst('POST', `/review/tasks/${task.id}/decision`, { fields: [{ path: 'description', outcome: 'deleted' }] });
+    const deleted = await analystApi.call('POST', `/review/tasks/${task.id}/decision`, { fields: [{ path: 'description', outcome: 'deleted' }] });
     expect(deleted.status).toBe(200);
     await waitFor(async () => !(await inVault(keyId)), { description: 'the value key destroyed in Vault' });
-    expect((await asAnalyst('GET', `/review/tasks/${task.id}`)).body.contentStatus).toBe('deleted');
+    expect((await analystApi.call('GET', `/review/tasks/${task.id}`)).body.contentStatus).toBe('deleted');
     expect(await query('SELECT key_id FROM keystore.data_keys')).toEqual([]);
   });
 });

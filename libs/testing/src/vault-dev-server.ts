@@ -49,6 +49,22 @@ export class VaultDevServer {
     return { status: response.status, body: text === '' ? null : (JSON.parse(text) as T) };
   }
 
+  /**
+   * A token holding only the policy docs/operations.md gives the services: create, read and update
+   * the data keys' secrets under `prefix`, delete their metadata; nothing else.
+   */
+  async keyStoreToken(mount: string, prefix: string): Promise<string> {
+    const policy = `
+      path "${mount}/data/${prefix}/*" { capabilities = ["create", "read", "update"] }
+      path "${mount}/metadata/${prefix}/*" { capabilities = ["delete"] }`;
+    const written = await this.api('PUT', 'sys/policies/acl/ais-data-keys', { policy });
+    const created = await this.api<{ auth: { client_token: string } }>('POST', 'auth/token/create', { policies: ['ais-data-keys'], no_default_policy: true });
+    if (written.status !== 204 || created.body === null) {
+      throw new Error(`Vault refused the key store's policy or token (HTTP ${written.status} / ${created.status})`);
+    }
+    return created.body.auth.client_token;
+  }
+
   async stop(): Promise<void> {
     const child = this.child;
     if (child === undefined || child.exitCode !== null) {

@@ -19,12 +19,7 @@ describe('VaultKeyStore', () => {
 
   beforeAll(async () => {
     await vault.start();
-    const policy = `
-      path "${MOUNT}/data/${PREFIX}/*" { capabilities = ["create", "read", "update"] }
-      path "${MOUNT}/metadata/${PREFIX}/*" { capabilities = ["delete"] }`;
-    expect((await vault.api('PUT', 'sys/policies/acl/ais-data-keys', { policy })).status).toBe(204);
-    const created = await vault.api<{ auth: { client_token: string } }>('POST', 'auth/token/create', { policies: ['ais-data-keys'], no_default_policy: true });
-    token = created.body!.auth.client_token;
+    token = await vault.keyStoreToken(MOUNT, PREFIX);
     store = new VaultKeyStore({ address: vault.address, token, mount: MOUNT, prefix: PREFIX });
   }, 60_000);
 
