@@ -99,6 +99,8 @@ describe('KafkaStageServer on a real broker', () => {
     // An expired member joins the group again: every partition of the group stops meanwhile.
     expect(rejoins).toBe(0);
     expect([...handled.values()]).toEqual(inputs.map(() => 1));
+    // Committed with the offsets, but the reader fetches each partition in its own time.
+    await waitFor(() => reader.on(harness.topic(Topics.pipelineScreened)).length >= inputs.length, { description: 'every output read' });
     expect(reader.on(harness.topic(Topics.pipelineScreened))).toHaveLength(inputs.length);
   });
 
