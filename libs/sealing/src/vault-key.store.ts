@@ -34,16 +34,19 @@ interface KvRead {
 export class VaultKeyStore implements KeyStore {
   private inFlight = 0;
   private readonly waiting: (() => void)[] = [];
-  private readonly base: string;
+  private readonly dataUrl: string;
+  private readonly metadataUrl: string;
 
   constructor(private readonly options: VaultKeyStoreOptions) {
-    this.base = `${options.address.replace(/\/+$/, '')}/v1/${trimSlashes(options.mount)}`;
+    const mount = `${options.address.replace(/\/+$/, '')}/v1/${trimSlashes(options.mount)}`;
+    this.dataUrl = `${mount}/data/${trimSlashes(options.prefix)}`;
+    this.metadataUrl = `${mount}/metadata/${trimSlashes(options.prefix)}`;
   }
 
   async create(keyId: string): Promise<Buffer> {
     const id = checked(keyId);
     const key = randomBytes(32);
-    const response = await this.request('POST', this.dataPath(id), { options: { cas: 0 }, data: { key: key.toString('base64') } });
+    const response = await this.request('POST', `${this.dataUrl}/${id}`, { options: { cas: 0 }, data: { key: key.toString('base64') } });
     if (response.ok) {
       return key;
     }
@@ -59,7 +62,7 @@ export class VaultKeyStore implements KeyStore {
 
   async get(keyId: string): Promise<Buffer | null> {
     const id = checked(keyId);
-    const response = await this.request('GET', this.dataPath(id));
+    const response = await this.request('GET', `${this.dataUrl}/${id}`);
     if (response.status === 404) {
       return null;
     }
@@ -76,18 +79,10 @@ export class VaultKeyStore implements KeyStore {
 
   async destroy(keyId: string): Promise<void> {
     const id = checked(keyId);
-    const response = await this.request('DELETE', this.metadataPath(id));
+    const response = await this.request('DELETE', `${this.metadataUrl}/${id}`);
     if (!response.ok && response.status !== 404) {
       throw vaultError('destroy', response.status);
     }
-  }
-
-  private dataPath(keyId: string): string {
-    return `${this.base}/data/${trimSlashes(this.options.prefix)}/${keyId}`;
-  }
-
-  private metadataPath(keyId: string): string {
-    return `${this.base}/metadata/${trimSlashes(this.options.prefix)}/${keyId}`;
   }
 
   private async request(method: string, url: string, body?: unknown): Promise<{ ok: boolean; status: number; body: unknown }> {
